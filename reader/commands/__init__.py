@@ -1,0 +1,1 @@
+"""Subcommands of ``reader``: one module each, exposing ``register(subparsers)``."""

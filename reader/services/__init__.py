@@ -1,0 +1,1 @@
+"""Use cases (synchronous, safe to call from a thread or a subprocess). One module each."""
