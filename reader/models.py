@@ -158,6 +158,29 @@ class RelatedStory:
 
 
 @dataclass(frozen=True)
+class ParsedEntry:
+    """One entry of a parsed feed, ready to store (HTML already turned into blocks)."""
+
+    guid: str
+    url: str = ""
+    title: str = ""
+    author: str = ""
+    published: datetime | None = None
+    updated: datetime | None = None
+    summary: str = ""  # plain text
+    content_blocks: tuple[Block, ...] = ()  # the feed's full content, if any
+    content_links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What storing a feed's entries changed."""
+
+    new_ids: tuple[int, ...] = ()
+    updated_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class FeedResult:
     """The outcome of refreshing one feed."""
 

@@ -1,12 +1,193 @@
-"""SQL for refresh: inserting and updating entries, saving cleaned text and its analysis.
+"""SQL for refresh: storing parsed entries, then each article's cleaned text and analysis.
 
-(Stub: the refresh work fills this in.)
+Two steps, each one transaction:
+1. ``upsert_entries``: new entries are inserted with the feed's own text; changed entries are
+   updated in place and keep their read/starred state.
+2. ``save_enrichment``: the cleaned page text (if any), its entity mentions and its term data
+   are written together, so the cache never holds text without its analysis.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
 import sqlite_utils
+
+from reader.models import BLOCK_SEPARATOR, Block, CleanArticle, EntitySpan, IngestResult
+from reader.models import ParsedEntry
+from reader.store.convert import blocks_to_json, links_to_json, to_iso
+
+
+def _entry_text(entry: ParsedEntry) -> tuple[str, tuple[Block, ...], str]:
+    if entry.content_blocks:
+        blocks = entry.content_blocks
+        source = "feed"
+    elif entry.summary:
+        blocks = tuple(
+            Block("paragraph", p.strip()) for p in entry.summary.split("\n") if p.strip()
+        )
+        source = "summary"
+    else:
+        return "", (), "summary"
+    return BLOCK_SEPARATOR.join(b.text for b in blocks), blocks, source
+
+
+def _hash(entry: ParsedEntry, text: str) -> str:
+    digest = hashlib.sha1(usedforsecurity=False)
+    for part in (entry.title, entry.url, entry.summary, text):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 class IngestSQL:
     db: sqlite_utils.Database
+
+    def upsert_entries(
+        self, feed_id: int, entries: Sequence[ParsedEntry], fetched: datetime | None = None
+    ) -> IngestResult:
+        """Insert new entries, update changed ones (keeping read/starred), in one transaction."""
+        fetched_iso = to_iso(fetched or datetime.now(UTC))
+        new_ids: list[int] = []
+        updated_ids: list[int] = []
+        existing = {
+            guid: (article_id, content_hash, source)
+            for article_id, guid, content_hash, source in self.db.execute(
+                "SELECT id, guid, content_hash, text_source FROM articles WHERE feed_id = ?",
+                [feed_id],
+            ).fetchall()
+        }
+        seen: set[str] = set()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for entry in entries:
+                if entry.guid in seen:
+                    continue  # feeds sometimes repeat an item; the first one wins
+                seen.add(entry.guid)
+                text, blocks, source = _entry_text(entry)
+                content = text if source == "feed" else ""
+                digest = _hash(entry, text)
+                row = existing.get(entry.guid)
+                if row is None:
+                    cursor = self.db.execute(
+                        "INSERT INTO articles (feed_id, guid, url, title, author, published,"
+                        " updated, fetched, summary, content, text, text_source, blocks, links,"
+                        " content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        [
+                            feed_id,
+                            entry.guid,
+                            entry.url,
+                            entry.title,
+                            entry.author,
+                            to_iso(entry.published) or fetched_iso,
+                            to_iso(entry.updated),
+                            fetched_iso,
+                            entry.summary,
+                            content,
+                            text,
+                            source,
+                            blocks_to_json(blocks),
+                            links_to_json(entry.content_links),
+                            digest,
+                        ],
+                    )
+                    new_ids.append(cursor.lastrowid)
+                elif row[1] != digest:
+                    article_id, _, stored_source = row
+                    self.db.execute(
+                        "UPDATE articles SET url = ?, title = ?, author = ?, updated = ?,"
+                        " summary = ?, content = ?, content_hash = ? WHERE id = ?",
+                        [
+                            entry.url,
+                            entry.title,
+                            entry.author,
+                            to_iso(entry.updated) or fetched_iso,
+                            entry.summary,
+                            content,
+                            digest,
+                            article_id,
+                        ],
+                    )
+                    if stored_source != "page":
+                        # The cleaned page stays; otherwise the feed's new text replaces the
+                        # old, and the analysis is redone.
+                        self.db.execute(
+                            "UPDATE articles SET text = ?, text_source = ?, blocks = ?,"
+                            " links = ?, enriched = 0 WHERE id = ?",
+                            [
+                                text,
+                                source,
+                                blocks_to_json(blocks),
+                                links_to_json(entry.content_links),
+                                article_id,
+                            ],
+                        )
+                    updated_ids.append(article_id)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return IngestResult(tuple(new_ids), tuple(updated_ids))
+
+    def save_enrichment(
+        self,
+        article_id: int,
+        *,
+        page: CleanArticle | None = None,
+        page_state: str | None = None,
+        spans: Iterable[EntitySpan] = (),
+        terms: Any = None,
+        version: int = 0,
+    ) -> None:
+        """Store the cleaned page (if any), its mentions and term data in one transaction."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if page is not None:
+                self.db.execute(
+                    "UPDATE articles SET text = ?, blocks = ?, links = ?, text_source = 'page',"
+                    " title = CASE WHEN title = '' THEN ? ELSE title END,"
+                    " author = CASE WHEN author = '' THEN ? ELSE author END WHERE id = ?",
+                    [
+                        page.text,
+                        blocks_to_json(page.blocks),
+                        links_to_json(page.links),
+                        page.title or "",
+                        page.byline or "",
+                        article_id,
+                    ],
+                )
+            if page_state is not None:
+                self.db.execute(
+                    "UPDATE articles SET page_state = ? WHERE id = ?", [page_state, article_id]
+                )
+            self._write_mentions(article_id, list(spans))  # type: ignore[attr-defined]
+            self._write_terms(article_id, terms)  # type: ignore[attr-defined]
+            self.db.execute("UPDATE articles SET enriched = ? WHERE id = ?", [version, article_id])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def articles_to_enrich(
+        self, article_ids: Sequence[int] | None = None, *, version: int = 0, limit: int = 1000
+    ) -> list[dict]:
+        """Articles whose analysis is missing or older than ``version``.
+
+        Each dict has id, feed_id, url, title, text, text_source, page_state.
+        """
+        cols = "id, feed_id, url, title, text, text_source, page_state"
+        if article_ids is not None:
+            if not article_ids:
+                return []
+            marks = ",".join("?" * len(article_ids))
+            sql = f"SELECT {cols} FROM articles WHERE id IN ({marks}) ORDER BY id"
+            params: list = list(article_ids)
+        else:
+            sql = f"SELECT {cols} FROM articles WHERE enriched != ? ORDER BY id DESC LIMIT ?"
+            params = [version, limit]
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
