@@ -1,0 +1,143 @@
+"""From raw spans (a model's or the fallback's) to typed, canonical EntitySpans.
+
+Steps, in order: map spaCy labels to reader's (numbers, dates and money dropped), cut spans
+at line breaks (a block edge is never inside a name), trim quotes, possessives and a leading
+"the", drop spans with no capital letter, then the per-article alias step: a well-known alias
+keeps its fixed label, a bare surname takes the label and the entity of the full name
+mentioned in the same article, and one surface form gets one label (the majority).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from reader.entities.canonical import alias_label, canonical, clean_name
+from reader.models import EntitySpan
+
+#: spaCy (OntoNotes) labels -> reader labels; the rest (DATE, MONEY, CARDINAL ...) are dropped.
+SPACY_LABELS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+    "WORK_OF_ART": "work",
+    "LAW": "work",
+    "PRODUCT": "other",
+    "LANGUAGE": "other",
+}
+
+_LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+_LEAD = " \t\"'“”‘’`«»([{-–—*•·,;:"
+_TRAIL = " \t\"'“”‘’`«»)]}-–—*•·,;:!?"
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ABBREV_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
+
+
+def cut_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of [start, end) between line breaks."""
+    parts, pos = [], start
+    for m in _LINE_BREAK.finditer(text, start, end):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, end))
+    return [(s, e) for s, e in parts if e > s]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past edge punctuation, a possessive and a leading 'the '."""
+    for _ in range(3):  # a few passes: "'the U.S.'s" needs more than one
+        while start < end and text[start] in _LEAD:
+            start += 1
+        if text.startswith("the ", start) and end - start > 4:
+            start += 4
+        m = _POSSESSIVE.search(text, start, end)
+        if m and m.start() > start:
+            end = m.start()
+        while start < end and text[end - 1] in _TRAIL:
+            end -= 1
+        while start < end and text[end - 1] == "." and not _ABBREV_END.search(text, start, end):
+            end -= 1
+    return start, end
+
+
+def looks_like_name(surface: str) -> bool:
+    """A name has a capital letter (or a digit, e.g. G20) and is more than one character."""
+    if len(surface) < 2 and not surface.isupper():
+        return False
+    return any(c.isupper() for c in surface)
+
+
+def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
+    """Turn raw (start, end, reader label) spans into the final EntitySpans of ``text``."""
+    spans: list[list] = []
+    for start, end, label in sorted(raw):
+        for s, e in cut_lines(text, start, end):
+            s, e = trim(text, s, e)
+            if e > s and looks_like_name(text[s:e]):
+                spans.append([s, e, label])
+    spans = _drop_overlaps(spans)
+    return _alias_step(text, spans)
+
+
+def from_spacy(text: str, ents: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
+    """finish() for spans with spaCy labels."""
+    return finish(text, ((s, e, SPACY_LABELS[lab]) for s, e, lab in ents if lab in SPACY_LABELS))
+
+
+def _drop_overlaps(spans: list[list]) -> list[list]:
+    out: list[list] = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            if span[1] - span[0] > out[-1][1] - out[-1][0]:
+                out[-1] = span
+            continue
+        out.append(span)
+    return out
+
+
+def _alias_step(text: str, spans: list[list]) -> list[EntitySpan]:
+    # 1. Well-known aliases carry their own label ("U.S." is a place even if tagged ORG).
+    for span in spans:
+        fixed = alias_label(text[span[0] : span[1]])
+        if fixed:
+            span[2] = fixed
+            span.append(True)  # marks a fixed label
+    # 2. Bare surnames -> the full name (the nearest one before, else the first after).
+    full: dict[str, list[tuple[int, str]]] = {}
+    for s, e, label, *_ in spans:
+        if label == "person":
+            name = clean_name(text[s:e], "person")
+            words = name.split()
+            if len(words) >= 2:
+                full.setdefault(words[-1].lower(), []).append((s, name))
+    target: dict[int, str] = {}  # span start -> full name of the person it refers to
+    for span in spans:
+        s, e = span[0], span[1]
+        name = clean_name(text[s:e], "person")
+        if " " in name or len(span) > 3:
+            continue
+        choices = full.get(name.lower())
+        if choices:
+            before = [n for pos, n in choices if pos < s]
+            target[s] = before[-1] if before else choices[0][1]
+            span[2] = "person"
+    # 3. One surface form, one label: the majority within the article (first one on ties).
+    votes: dict[str, Counter] = {}
+    for s, e, label, *_ in spans:
+        votes.setdefault(clean_name(text[s:e], "other").lower(), Counter())[label] += 1
+    result = []
+    for span in spans:
+        s, e, label = span[0], span[1], span[2]
+        if len(span) == 3 and s not in target:
+            label = votes[clean_name(text[s:e], "other").lower()].most_common(1)[0][0]
+        if s in target:
+            key, name, label = canonical(target[s], "person")
+        else:
+            key, name, label = canonical(text[s:e], label)
+        result.append(EntitySpan(text=text[s:e], label=label, start=s, end=e, key=key, name=name))
+    return result
