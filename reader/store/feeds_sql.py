@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlite_utils
@@ -59,6 +59,45 @@ class FeedsSQL:
             ],
         )
         return self.get_feed(cursor.lastrowid)
+
+    def add_feeds(self, feeds: Iterable[Mapping[str, Any]]) -> tuple[list[Feed], list[Feed]]:
+        """Subscribe to many feeds in one transaction (an OPML import).
+
+        Each item has ``url`` and optionally ``title``, ``site_url``, ``tags``. Returns the
+        feeds added and, for each item already subscribed (in any spelling, also earlier in
+        the same batch), the existing feed.
+        """
+        added_ids: list[int] = []
+        skipped: list[Feed] = []
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for item in feeds:
+                url = item["url"]
+                existing = self.find_feed_by_url(url)
+                if existing:
+                    skipped.append(existing)
+                    continue
+                title = item.get("title") or ""
+                cursor = self.db.execute(
+                    "INSERT INTO feeds (url, url_key, title, custom_title, site_url, tags, added)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        url,
+                        normalize_url(url),
+                        title,
+                        # A title from a list is the user's choice, as with `add --title`.
+                        1 if title else 0,
+                        item.get("site_url") or "",
+                        json.dumps(sorted({t for t in item.get("tags") or () if t})),
+                        now_iso(),
+                    ],
+                )
+                added_ids.append(cursor.lastrowid)
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+        return [self.get_feed(i) for i in added_ids], skipped
 
     def get_feed(self, feed_id: int) -> Feed:
         rows = self._rows(_FEED_SELECT + " WHERE feeds.id = ?", [feed_id])
