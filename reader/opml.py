@@ -411,6 +411,9 @@ def _parse_regex(text: str) -> ParsedOpml:
 
 # --------------------------------------------------------------------------- entry points
 
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.I | re.S)
+
 
 def parse_opml(data: bytes | str) -> ParsedOpml:
     """Read a subscription list as leniently as it takes (see the module docstring)."""
@@ -420,12 +423,18 @@ def parse_opml(data: bytes | str) -> ParsedOpml:
     if isinstance(data, str):
         # lxml refuses str input with an encoding declaration: re-encode as UTF-8 bytes.
         raw = _DECL_TEXT.sub("", data, count=1).encode("utf-8")
-    try:
-        return _parse_tree(raw, recover=False)
-    except (etree.XMLSyntaxError, ValueError) as exc:
-        error, line = _describe(exc)
+    if _ENTITY_DECL.search(raw):
+        # Entity declarations are never needed in a subscription list and can blow up
+        # (billion laughs): drop the DTD and treat its references as undefined.
+        error, line = "a DTD with entity declarations (ignored)", None
+    else:
+        try:
+            return _parse_tree(raw, recover=False)
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            error, line = _describe(exc)
     text = _decode(raw)
     text = _DECL_TEXT.sub("", text, count=1)
+    text = _DOCTYPE.sub("", text, count=1)
     repaired = _repair(text).encode("utf-8")
     try:
         result = _parse_tree(repaired, recover=False)
