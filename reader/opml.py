@@ -180,12 +180,12 @@ class _Collector:
             return None
         if has_children:
             return title or None
-        if kind in _FEED_TYPES:
-            why = "no feed URL (xmlUrl missing or empty)"
-            self.unreadable.append(Unreadable(title or "(untitled)", why, line, site))
-        elif site:
+        if site:
             why = f"no feed URL, only a site URL ({site}): add the site with `reader add`"
             self.unreadable.append(Unreadable(title or site, why, line, site))
+        elif kind in _FEED_TYPES:
+            why = "no feed URL (xmlUrl missing or empty)"
+            self.unreadable.append(Unreadable(title or "(untitled)", why, line, site))
         # Anything else is a note or an empty folder: not a subscription.
         return None
 
@@ -486,6 +486,8 @@ def _nothing_found(path: Path, result: ParsedOpml) -> str:
         where = f"{path}:{result.xml_error_line}" if result.xml_error_line else str(path)
         why = f" ({result.xml_error})" if result.xml_error else ""
         return f"{where}: not an OPML file{why}"
+    if result.root in ("rss", "feed"):
+        return f"{path}: a feed, not an OPML list (subscribe to its URL with `reader add`)"
     if result.root not in ("opml", "outlinedocument"):
         return f"{path}: not an OPML file (root element <{result.root}>)"
     return f"{path}: no feeds found (no outline has an xmlUrl)"
