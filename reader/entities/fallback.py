@@ -14,6 +14,7 @@ import re
 
 from reader.entities.postprocess import finish
 from reader.entities.ruler import INTERNATIONAL_BODIES, MILITANT_GROUPS, WIRE_AGENCIES
+from reader.entities.words import MONTHS_DAYS, STOPWORDS
 from reader.models import EntitySpan
 
 _WORD = r"(?:(?:al|el|ad|as|bin|ibn)-[A-Z][\w’'-]*|[A-Z][\w’'&.-]*[\w.]|[A-Z]\.?|\d+[A-Z][\w]*)"
@@ -90,20 +91,6 @@ Valley Lake Sea Ocean Bay Gulf Coast Province Region District Park Bridge Airpor
 Palace Hall Stadium Peninsula Desert Strait Canal Falls Beach Heights Hills"""
 _EVENT_LAST = """War Olympics Games Cup Championship Championships Festival Summit Election
 Revolution Conference Expo Awards Prix Marathon Open Crisis Pandemic Spring"""
-# Capitalised words that start sentences or are not names on their own.
-_STOP = """A An The This That These Those There Their They Them Then Thus He She It Its His Her
-We Our Us You Your I In On At By For From With Without Of To As But And Or Nor So If When
-While Where What Who Whom Whose Which Why How After Before During Since Until Although Though
-Because Also However Meanwhile Moreover Yet Still Some Many Most More Much Several Each Every
-All Any No Not Both Either Neither One Two Three Four Five Six Seven Eight Nine Ten First
-Second Third Last Next New Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday
-Sunday January February March April May June July August September October November
-December Today Yesterday Tomorrow Here Now Just Only Even Despite Among Under Over About
-Against Between Into Through Like Unlike Is Are Was Were Be Been Has Have Had Do Does Did Can
-Could Will Would Should May Might Must Shall Let Please Yes Oh Image Photo Video Read Share
-Sign Subscribe Advertisement Click Follow Related Updated Published Posted Copyright OK
-According Following Asked Said Says Speaking Instead Later Earlier Once Often Other Others"""
-
 _GAZETTEER: dict[str, str] = {}
 for _name in _COUNTRIES.split() + _CITIES.split():
     _GAZETTEER[_name] = "place"
@@ -118,9 +105,9 @@ _TITLE = frozenset(_TITLES.split())
 _ORG = frozenset(_ORG_LAST.split())
 _PLACE = frozenset(_PLACE_LAST.split())
 _EVENT = frozenset(_EVENT_LAST.split())
-_STOPWORDS = frozenset(_STOP.split())
+_STOPWORDS = STOPWORDS
 _TAIL_JOINS = frozenset({"of", "the", "and", "&", "for", "de"})
-_MONTHS_DAYS = frozenset(_STOP.split()[_STOP.split().index("Monday") :][:19])
+_MONTHS_DAYS = MONTHS_DAYS
 
 
 def _label(words: list[str], before: str) -> str:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
+from reader.entities.words import FURNITURE, STOPWORDS
 from reader.models import EntitySpan
 
 #: spaCy (OntoNotes) labels -> reader labels; the rest (DATE, MONEY, CARDINAL ...) are dropped.
@@ -35,6 +36,8 @@ _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _LEAD = " \t\"'“”‘’`«»([{-–—*•·,;:"
 _TRAIL = " \t\"'“”‘’`«»)]}-–—*•·,;:!?"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
+_LOWER_PREFIX = re.compile(r"(?:pro|anti|non|ex|post|pre|neo|pan)-", re.I)
 _ABBREV_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
 
 
@@ -78,10 +81,56 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     for start, end, label in sorted(raw):
         for s, e in cut_lines(text, start, end):
             s, e = trim(text, s, e)
-            if e > s and looks_like_name(text[s:e]):
+            if label == "person":
+                m = _HONORIFIC.match(text, s, e)
+                s = m.end() if m and m.end() < e else s
+            if e > s and looks_like_name(text[s:e]) and not _not_a_name(text, s, e):
                 spans.append([s, e, label])
     spans = _drop_overlaps(spans)
+    spans = _propagate(text, spans)
     return _alias_step(text, spans)
+
+
+def _not_a_name(text: str, start: int, end: int) -> bool:
+    """Page furniture, a lowercase prefix ("pro-Beijing"), or a common word that also appears
+    in lowercase in the same text ("Writing" ... "writing")."""
+    surface = text[start:end]
+    if surface in FURNITURE or surface in STOPWORDS or _LOWER_PREFIX.match(surface):
+        return True
+    if " " in surface or surface.isupper() or alias_label(surface):
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is not None
+
+
+def _propagate(text: str, spans: list[list]) -> list[list]:
+    """Tag the other occurrences of names already found in the article (same label), and
+    bare surnames of people named in full ("Montalvo" after "Rafael Montalvo")."""
+    votes: dict[str, Counter] = {}
+    for s, e, label in spans:
+        surface = text[s:e]
+        votes.setdefault(surface, Counter())[label] += 1
+        words = surface.split()
+        if label == "person" and len(words) >= 2:
+            votes.setdefault(words[-1], Counter())["person"] += 1
+    names = {
+        surface: counts.most_common(1)[0][0]
+        for surface, counts in votes.items()
+        if (len(surface) >= 3 or (surface.isupper() and len(surface) >= 2))
+        and surface[0].isupper()
+        and surface not in STOPWORDS
+        and surface not in FURNITURE
+    }
+    if not names:
+        return spans
+    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    taken = bytearray(len(text) + 1)
+    for s, e, _ in spans:
+        taken[s:e] = b"\x01" * (e - s)
+    added = []
+    for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
+        if not any(taken[m.start() : m.end()]):
+            added.append([m.start(), m.end(), names[m.group()]])
+    return sorted(spans + added) if added else spans
 
 
 def from_spacy(text: str, ents: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:

@@ -46,10 +46,24 @@ INTERNATIONAL_BODIES = (
 )  # fmt: skip
 
 
+# Platforms and companies named in almost every day's news, which the small model often
+# types as a person or a place ("Twitter said ...").
+PLATFORMS = (
+    "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp", "Telegram",
+    "Google", "Microsoft", "Amazon", "Netflix", "Reddit", "LinkedIn", "Snapchat", "OpenAI",
+)  # fmt: skip
+
+#: Honorifics that make the next capitalised words a person's name ("Mr Key").
+HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.")
+
+
 def patterns() -> list[dict]:
-    """EntityRuler patterns (spaCy labels; ORG for all three lists)."""
-    names = dict.fromkeys((*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES))
-    return [{"label": "ORG", "pattern": name, "id": "news"} for name in names]
+    """EntityRuler patterns (spaCy labels)."""
+    names = dict.fromkeys((*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES, *PLATFORMS))
+    out: list[dict] = [{"label": "ORG", "pattern": name, "id": "news"} for name in names]
+    title = [{"ORTH": {"IN": list(HONORIFICS)}}, {"IS_TITLE": True, "OP": "+"}]
+    out.append({"label": "PERSON", "pattern": title, "id": "honorific"})
+    return out
 
 
 def add_ruler(nlp: Language) -> None:
