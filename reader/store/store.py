@@ -15,10 +15,11 @@ from reader.store.db import connect
 from reader.store.entities_sql import EntitiesSQL
 from reader.store.feeds_sql import FeedsSQL
 from reader.store.ingest_sql import IngestSQL
+from reader.store.refresh_sql import RefreshSQL
 from reader.store.related_sql import RelatedSQL
 
 
-class Store(FeedsSQL, ArticlesSQL, IngestSQL, EntitiesSQL, RelatedSQL):
+class Store(FeedsSQL, ArticlesSQL, IngestSQL, EntitiesSQL, RelatedSQL, RefreshSQL):
     """The local cache."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:
