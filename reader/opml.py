@@ -507,21 +507,21 @@ class ExportFeed:
 
 
 def write_opml(feeds: Iterable[ExportFeed], *, title: str = "reader subscriptions") -> str:
-    """OPML 2.0: feeds grouped in one folder per first tag, all tags in ``category``.
+    """OPML 2.0: one folder per tag holding its feeds; feeds without tags at the top level.
 
-    Feeds without tags sit at the top level. Importing this file gives back the same
-    URLs, titles and tags (folders and categories both become tags).
+    A feed with several tags appears in each of its tags' folders (as other readers export
+    multi-folder feeds) and lists its tags in the ``category`` attribute too. Importing this
+    file gives back the same URLs, titles and tags, also tags holding "," or "/".
     """
     from datetime import UTC, datetime
     from email.utils import format_datetime
 
-    feeds = list(feeds)
     folders: dict[str, list[ExportFeed]] = {}
     loose: list[ExportFeed] = []
     for feed in feeds:
-        if feed.tags:
-            folders.setdefault(feed.tags[0], []).append(feed)
-        else:
+        for tag in feed.tags:
+            folders.setdefault(tag, []).append(feed)
+        if not feed.tags:
             loose.append(feed)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -532,7 +532,7 @@ def write_opml(feeds: Iterable[ExportFeed], *, title: str = "reader subscription
         "  </head>",
         "  <body>",
     ]
-    for name in sorted(folders, key=str.lower):
+    for name in sorted(folders, key=lambda n: (n.lower(), n)):
         lines.append(f"    <outline text={quoteattr(name)} title={quoteattr(name)}>")
         lines.extend("      " + _feed_outline(f) for f in folders[name])
         lines.append("    </outline>")
@@ -550,7 +550,7 @@ def _feed_outline(feed: ExportFeed) -> str:
     if feed.site_url:
         attrs.append(f"htmlUrl={quoteattr(feed.site_url)}")
     if feed.tags:
-        # A tag holding "," or "/" (category separators) survives only as the folder name.
+        # A tag holding "," or "/" (category separators) is carried by its folder only.
         safe = [t for t in feed.tags if not re.search(r"[,/]", t)]
         if safe:
             attrs.append(f"category={quoteattr(','.join(safe))}")

@@ -24,13 +24,12 @@ def register(sub) -> None:
 def run(args: argparse.Namespace, ctx) -> int:
     from reader.services.subscriptions import export_opml
 
-    text = export_opml(ctx.store)
+    text, n = export_opml(ctx.store)
     if args.file is None or str(args.file) == "-":
         sys.stdout.write(text)
         return 0
     tmp = args.file.with_name(args.file.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(args.file)  # all or nothing: never a half-written list
-    n = text.count("xmlUrl=")
     print(f"exported {n} feed{'s' if n != 1 else ''} to {args.file}", file=sys.stderr)
     return 0

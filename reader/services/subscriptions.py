@@ -120,10 +120,10 @@ def import_opml(store, path: Path, *, extra_tags: Iterable[str] = ()) -> ImportR
     return ImportResult(added, skipped, parsed.unreadable, parsed.lists, parsed)
 
 
-def export_opml(store) -> str:
-    """Every subscription as OPML 2.0 text (titles, site URLs and tags)."""
+def export_opml(store) -> tuple[str, int]:
+    """Every subscription as OPML 2.0 text (titles, site URLs and tags), and how many."""
     feeds = [ExportFeed(f.url, f.title, f.site_url, tuple(f.tags)) for f in store.list_feeds()]
-    return write_opml(feeds)
+    return write_opml(feeds), len(feeds)
 
 
 def remove_subscription(store, spec: str) -> Feed:
