@@ -65,7 +65,9 @@ _SECTIONS = {"refresh": RefreshConfig, "display": DisplayConfig}
 
 
 def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=", re.M)
+    # [ \t]* rather than \s*: \s would run over blank lines and report the line above.
+    k = re.escape(key)
+    pattern = re.compile(rf"^[ \t]*(?:\"?{k}\"?[ \t]*=|\[[ \t]*{k}[ \t]*\])", re.M)
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
 
