@@ -1,0 +1,1 @@
+"""Demo content shipped with reader: sample stories written for this project (no network)."""

@@ -1,0 +1,1 @@
+"""The Textual app: the only package of reader that imports textual or rich."""

@@ -1,0 +1,158 @@
+"""The left pane: smart views (All, Unread, Starred, Today), then feeds grouped by tag.
+
+Labels are built as Text (never markup: feed titles come from the network). A feed whose last
+refresh failed is marked with "!"; its error is one key away (``i``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from rich.style import Style
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from reader.models import Feed
+from reader.store.articles_sql import View
+from reader.ui.bindings import bind
+from reader.ui.format import safe
+
+SMART_VIEWS = (("all", "All"), ("unread", "Unread"), ("starred", "Starred"), ("today", "Today"))
+UNTAGGED = "Feeds"
+
+
+@dataclasses.dataclass(frozen=True)
+class ViewRef:
+    """What a tree node stands for."""
+
+    view: View
+    title: str
+    feed: Feed | None = None
+
+
+def view_title(view: View, feeds: dict[int, Feed] | None = None) -> str:
+    """A human name for a view (for the header)."""
+    names = dict(SMART_VIEWS)
+    if view.kind in names:
+        return names[view.kind]
+    if view.kind == "feed" and feeds and int(view.value or 0) in feeds:
+        return safe(feeds[int(view.value or 0)].display_title)
+    if view.kind == "tag":
+        return f"Tag: {safe(str(view.value))}"
+    if view.kind == "search":
+        return f"Search: {safe(str(view.value))}"
+    if view.kind == "entity":
+        return f"Entity: {safe(str(view.value).split(':', 1)[-1])}"
+    return view.kind
+
+
+class FeedTree(Tree[ViewRef]):
+    """Views and subscriptions; posts ``ViewChosen`` on Enter."""
+
+    BINDINGS = [
+        bind("down", "cursor_down"),
+        bind("up", "cursor_up"),
+        bind("open", "select_cursor"),
+        bind("top", "scroll_home"),
+        bind("bottom", "scroll_end"),
+    ]
+
+    @dataclasses.dataclass
+    class ViewChosen(Message):
+        ref: ViewRef
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__("reader", **kwargs)
+        self.show_root = False
+        self.guide_depth = 2
+        self.auto_expand = False  # Enter on a tag opens the tag view, it does not fold it
+        self.feeds: dict[int, Feed] = {}
+        self._view_nodes: dict[View, TreeNode[ViewRef]] = {}
+        self._counts: dict[str, int] = {}
+        self._feed_nodes: dict[int, list[TreeNode[ViewRef]]] = {}
+        self._tag_nodes: dict[str, TreeNode[ViewRef]] = {}
+
+    @staticmethod
+    def _label(name: str, unread: int, *, failed: bool = False) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if failed:
+            text.append("! ", Style(color="red", bold=True))
+        text.append(name)
+        if unread:
+            text.append(f" {unread}", Style(dim=True))
+        return text
+
+    def set_feeds(self, feeds: list[Feed], counts: dict[str, int]) -> None:
+        """Rebuild the tree; the cursor stays on the same view when it still exists."""
+        keep = self.cursor_node.data.view if self.cursor_node and self.cursor_node.data else None
+        self.feeds = {f.id: f for f in feeds}
+        self._counts = dict(counts)
+        self.clear()
+        self._view_nodes, self._feed_nodes, self._tag_nodes = {}, {}, {}
+        for kind, title in SMART_VIEWS:
+            view = View(kind)
+            node = self.root.add_leaf(self._label(title, counts.get(kind, 0)), ViewRef(view, title))
+            self._view_nodes[view] = node
+        by_tag: dict[str, list[Feed]] = {}
+        for feed in feeds:
+            for tag in feed.tags or (UNTAGGED,):
+                by_tag.setdefault(tag, []).append(feed)
+        for tag in sorted(by_tag, key=lambda t: (t == UNTAGGED, t.lower())):
+            members = by_tag[tag]
+            unread = sum(f.unread for f in members)
+            tag_view = View("tag", tag) if tag != UNTAGGED else View("all")
+            group = self.root.add(
+                self._label(safe(tag), unread), ViewRef(tag_view, safe(tag)), expand=True
+            )
+            self._tag_nodes[tag] = group
+            if tag != UNTAGGED:
+                self._view_nodes[tag_view] = group
+            for feed in members:
+                view = View("feed", feed.id)
+                title = safe(feed.display_title)
+                node = group.add_leaf(
+                    self._label(title, feed.unread, failed=feed.last_status == "error"),
+                    ViewRef(view, title, feed),
+                )
+                self._view_nodes.setdefault(view, node)
+                self._feed_nodes.setdefault(feed.id, []).append(node)
+        target = self._view_nodes.get(keep) if keep else None
+        self.move_cursor(target or self._view_nodes[View("all")], animate=False)
+
+    def adjust_unread(self, feed_id: int, delta: int) -> None:
+        """Change unread counts after marking without reloading (cheap on big caches)."""
+        feed = self.feeds.get(feed_id)
+        if feed is None or not delta:
+            return
+        feed = dataclasses.replace(feed, unread=max(0, feed.unread + delta))
+        self.feeds[feed_id] = feed
+        title = safe(feed.display_title)
+        for node in self._feed_nodes.get(feed_id, []):
+            node.set_label(self._label(title, feed.unread, failed=feed.last_status == "error"))
+        for tag in feed.tags or (UNTAGGED,):
+            node = self._tag_nodes.get(tag)
+            if node is not None:
+                unread = sum(
+                    f.unread for f in self.feeds.values() if tag in (f.tags or (UNTAGGED,))
+                )
+                node.set_label(self._label(safe(tag), unread))
+        for kind, name in SMART_VIEWS[:2]:
+            self._counts[kind] = max(0, self._counts.get(kind, 0) + delta)
+            self._view_nodes[View(kind)].set_label(self._label(name, self._counts[kind]))
+
+    def select_view(self, view: View) -> None:
+        node = self._view_nodes.get(view)
+        if node is not None:
+            self.move_cursor(node, animate=False)
+
+    @property
+    def highlighted(self) -> ViewRef | None:
+        node = self.cursor_node
+        return node.data if node else None
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[ViewRef]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.ViewChosen(event.node.data))
