@@ -90,7 +90,7 @@ def tag(text: str) -> list[EntitySpan]:
     return tag_many([text])[0]
 
 
-def tag_many(texts: list[str], *, batch_size: int = 64) -> list[list[EntitySpan]]:
+def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]:
     """tag() for many texts at once (much faster with the model: batched)."""
     if _ensure() != "spacy":
         from reader.entities import fallback

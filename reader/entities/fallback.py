@@ -14,7 +14,14 @@ import re
 
 from reader.entities.postprocess import finish
 from reader.entities.ruler import INTERNATIONAL_BODIES, MILITANT_GROUPS, WIRE_AGENCIES
-from reader.entities.words import MONTHS_DAYS, STOPWORDS
+from reader.entities.words import (
+    EVENT_LAST,
+    FIRST_NAMES,
+    MONTHS_DAYS,
+    ORG_LAST,
+    PLACE_LAST,
+    STOPWORDS,
+)
 from reader.models import EntitySpan
 
 _WORD = r"(?:(?:al|el|ad|as|bin|ibn)-[A-Z][\w’'-]*|[A-Z][\w’'&.-]*[\w.]|[A-Z]\.?|\d+[A-Z][\w]*)"
@@ -65,32 +72,10 @@ Australian Indonesian Filipino Vietnamese Thai Malaysian Taiwanese Kurdish Arab 
 Muslims Christian Christians Jewish Jews Catholic Catholics Protestant Sunni Shia Shiite
 Hindu Hindus Buddhist Democrat Democrats Republican Republicans European Europeans African
 Africans Asian Asians Latino Latinos Americans Russians Ukrainians Israelis Palestinians"""
-_FIRST_NAMES = """James John Robert Michael William David Richard Joseph Thomas Charles Daniel
-Matthew Mark Paul Steven Andrew Joshua Kevin Brian George Edward Ronald Timothy Jason Jeffrey
-Ryan Jacob Gary Eric Stephen Jonathan Larry Justin Scott Frank Peter Henry Jack Dennis Donald
-Joe Barack Hillary Bill Boris Vladimir Emmanuel Angela Olaf Xi Narendra Benjamin Recep Keir
-Rishi Theresa Tony Gordon Nicolas Mary Patricia Jennifer Linda Elizabeth Barbara Susan
-Jessica Sarah Karen Nancy Lisa Margaret Sandra Ashley Emily Donna Michelle Kimberly Carol
-Amanda Melissa Deborah Stephanie Rebecca Laura Sharon Cynthia Kathleen Amy Anna Maria Ahmed
-Mohammed Muhammad Ali Hassan Hussein Omar Abdul Ibrahim Yusuf Fatima Aisha Ivan Sergei Dmitry
-Alexei Volodymyr Kim Li Wang Zhang Chen Juan Carlos Jose Luis Pedro Elon Jeff Mike Nick Chris
-Tom Jim Bob Dan Sam Ben Kate Anne Jane Julia Emma Olivia Sophie Alex Martin Pierre Jean Hans
-Karl Klaus Giorgia Pope Kamala Nikki Ron Liz Rachel Ursula Antonio Jens Mahmoud Yahya"""
 _TITLES = """Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. President Senator Sen. Rep. Governor Gov.
 Mayor Minister Chancellor King Queen Prince Princess Pope General Gen. Judge Justice Sir Dame
 Lord Lady Secretary Chairman Captain Capt. Colonel Col. Sheikh Ayatollah Rabbi Father Bishop
 Cardinal Officer Sergeant Detective Coach"""
-_ORG_LAST = """Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. LLC plc PLC Group Party
-Ministry Department University College School Council Committee Commission Court Police Army
-Navy Force Forces Agency Association Union Bank Institute Foundation Times News Post Journal
-Press Network Airlines Airways Motors Church Parliament Congress Senate Assembly Federation
-League Club Society Office Board Administration Service Services Authority Organization
-Organisation Fund Trust Museum Hospital Team Media Television Radio Records Studios"""
-_PLACE_LAST = """City County River Street Road Avenue Square Island Islands Mountains Mountain
-Valley Lake Sea Ocean Bay Gulf Coast Province Region District Park Bridge Airport Station
-Palace Hall Stadium Peninsula Desert Strait Canal Falls Beach Heights Hills"""
-_EVENT_LAST = """War Olympics Games Cup Championship Championships Festival Summit Election
-Revolution Conference Expo Awards Prix Marathon Open Crisis Pandemic Spring"""
 _GAZETTEER: dict[str, str] = {}
 for _name in _COUNTRIES.split() + _CITIES.split():
     _GAZETTEER[_name] = "place"
@@ -100,11 +85,11 @@ for _name in _NATIONALITIES.split():
     _GAZETTEER[_name] = "group"
 for _name in (*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES):
     _GAZETTEER[_name] = "org"
-_FIRST = frozenset(_FIRST_NAMES.split())
+_FIRST = FIRST_NAMES
 _TITLE = frozenset(_TITLES.split())
-_ORG = frozenset(_ORG_LAST.split())
-_PLACE = frozenset(_PLACE_LAST.split())
-_EVENT = frozenset(_EVENT_LAST.split())
+_ORG = ORG_LAST
+_PLACE = PLACE_LAST
+_EVENT = EVENT_LAST
 _STOPWORDS = STOPWORDS
 _TAIL_JOINS = frozenset({"of", "the", "and", "&", "for", "de"})
 _MONTHS_DAYS = MONTHS_DAYS

@@ -14,7 +14,14 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
-from reader.entities.words import FURNITURE, STOPWORDS
+from reader.entities.words import (
+    EVENT_LAST,
+    FIRST_NAMES,
+    FURNITURE,
+    ORG_LAST,
+    PLACE_LAST,
+    STOPWORDS,
+)
 from reader.models import EntitySpan
 
 #: spaCy (OntoNotes) labels -> reader labels; the rest (DATE, MONEY, CARDINAL ...) are dropped.
@@ -36,6 +43,7 @@ _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _LEAD = " \t\"'“”‘’`«»([{-–—*•·,;:"
 _TRAIL = " \t\"'“”‘’`«»)]}-–—*•·,;:!?"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’.-]*(?<![.'’-])")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 _LOWER_PREFIX = re.compile(r"(?:pro|anti|non|ex|post|pre|neo|pan)-", re.I)
 _ABBREV_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
@@ -78,28 +86,48 @@ def looks_like_name(surface: str) -> bool:
 def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     """Turn raw (start, end, reader label) spans into the final EntitySpans of ``text``."""
     spans: list[list] = []
+    lower_words = set(_LOWER_WORD.findall(text))
     for start, end, label in sorted(raw):
         for s, e in cut_lines(text, start, end):
             s, e = trim(text, s, e)
             if label == "person":
                 m = _HONORIFIC.match(text, s, e)
                 s = m.end() if m and m.end() < e else s
-            if e > s and looks_like_name(text[s:e]) and not _not_a_name(text, s, e):
-                spans.append([s, e, label])
+            if e > s and looks_like_name(text[s:e]) and not _not_a_name(text[s:e], lower_words):
+                spans.append([s, e, cue_label(text[s:e], label)])
     spans = _drop_overlaps(spans)
     spans = _propagate(text, spans)
     return _alias_step(text, spans)
 
 
-def _not_a_name(text: str, start: int, end: int) -> bool:
+def cue_label(surface: str, label: str) -> str:
+    """The label a name's own words point to, else ``label``: a last word such as "Party",
+    "River" or "Championship" types the name; a common given name in front of two or three
+    capitalised words makes it a person ("Dean Kamen" is not an organisation)."""
+    words = surface.split()
+    if len(words) < 2:
+        return label
+    first, last = words[0], words[-1]
+    person_like = first in FIRST_NAMES and len(words) <= 3 and all(w[:1].isupper() for w in words)
+    if last in ORG_LAST:
+        return "org"
+    if last in EVENT_LAST:
+        return "event"
+    if last in PLACE_LAST:
+        return label if label == "person" and person_like else "place"
+    if person_like and label in ("org", "place", "other"):
+        return "person"
+    return label
+
+
+def _not_a_name(surface: str, lower_words: set[str]) -> bool:
     """Page furniture, a lowercase prefix ("pro-Beijing"), or a common word that also appears
     in lowercase in the same text ("Writing" ... "writing")."""
-    surface = text[start:end]
     if surface in FURNITURE or surface in STOPWORDS or _LOWER_PREFIX.match(surface):
         return True
     if " " in surface or surface.isupper() or alias_label(surface):
         return False
-    return re.search(rf"(?<![\w-]){re.escape(surface.lower())}(?![\w-])", text) is not None
+    return surface.lower() in lower_words
 
 
 def _propagate(text: str, spans: list[list]) -> list[list]:

@@ -29,3 +29,76 @@ FURNITURE = frozenset(
     Source Sources Listen Watch Advertisement Share Comments Comment Subscribe Newsletter
     Writing Reporting Editing Update Updated Correction Getty""".split()
 )
+
+#: Common given names (a model span starting with one is most likely a person).
+FIRST_NAMES = frozenset(
+    """Aaron Abdul Abdullah Adam Adrian Ahmed Aiden Aisha Akira Alan Albert Alberto Alejandro Alex
+    Alexander Alexandra Alexei Alfred Ali Alice Alicia Alison Allen Amanda Amir Amit Amy Ana
+    Andrea Andreas Andrei Andres Andrew Andy Angel Angela Angelo Anil Anita Ann Anna Anne
+    Anthony Antoine Antonio Arjun Arthur Ashley Ayesha Barack Barbara Barry Ben Benjamin Bernard
+    Bernie Beth Betty Bill Billy Bob Boris Brian Bruce Bryan Caleb Cameron Carl Carla Carlos
+    Carmen Carol Caroline Catherine Charles Charlie Charlotte Chen Chinedu Chris Christian
+    Christina Christine Christopher Claire Claude Claudia Colin Craig Cynthia Dale Dan Dana
+    Daniel Daniela Darren Dave David Dean Deborah Deepak Denis Dennis Derek Diana Diane Diego
+    Dmitri Dmitry Dominic Donald Donna Doug Douglas Dylan Ed Eddie Edgar Eduardo Edward Elena
+    Eli Elijah Elise Elizabeth Ella Ellen Elon Emilio Emily Emma Emmanuel Eric Erik Erin Ethan
+    Eugene Eva Evan Fabio Faisal Fatima Felipe Felix Fernando Fiona Francesca Francis Francisco
+    Franco Frank Fred Frederick Gabriel Gareth Gary Gavin Geoffrey George Gerald Gerhard Gina
+    Giorgia Giovanni Giuseppe Glen Glenn Gordon Grace Graham Greg Gregory Guillermo Gustavo
+    Hamid Hamza Hannah Hans Harold Harry Hassan Heather Hector Heinrich Helen Helena Henrik
+    Henry Hillary Hiroshi Howard Hugh Hugo Hussein Hyun Ian Ibrahim Igor Imran Isaac Isabel
+    Isabella Ivan Jack Jacob Jacques Jake Jamal James Jamie Jan Jane Janet Jared Jason Javier
+    Jay Jean Jeff Jeffrey Jennifer Jens Jeremy Jerome Jerry Jesse Jessica Jesus Jill Jim Joan
+    Joanna Joe Joel Johan Johannes John Jon Jonas Jonathan Jordan Jorge Jose Josef Joseph Josh
+    Joshua Joy Joyce Juan Judith Judy Julia Julian Julie Julien Jun Justin Kamala Karen Karim
+    Karl Kate Katherine Kathleen Kathryn Katie Keir Keith Kelly Ken Kenji Kenneth Kerry Kevin
+    Khalid Kim Kimberly Klaus Kofi Kwame Kyle Larry Lars Laura Laurent Lawrence Layla Leah Lee
+    Leila Leo Leon Leonard Leslie Li Lily Linda Lindsey Lionel Lisa Liz Lorenzo Louis Louise
+    Lucas Lucy Luigi Luis Luke Lynn Mahmoud Manuel Marc Marco Marcus Margaret Maria Marie Marina
+    Mario Marion Mark Marta Martha Martin Marvin Mary Matt Matthew Maurice Max Megan Mehmet
+    Melanie Melissa Mia Michael Michelle Miguel Mike Mikhail Miles Min Ming Mitchell Mohamed
+    Mohammad Mohammed Monica Morgan Muhammad Mustafa Nadia Nancy Narendra Narges Natalia Natalie
+    Natasha Nathan Nawaz Neil Ngozi Nicholas Nick Nicolas Nicole Nigel Nikki Noah Norman Olaf
+    Oleg Olga Oliver Olivia Omar Oscar Owen Pablo Pamela Patricia Patrick Paul Paula Pavel Pedro
+    Peter Phil Philip Philippe Pierre Pope Priya Rachel Rafael Rahul Raj Rajesh Ralph Ramon
+    Randy Rania Raul Ray Raymond Rebecca Recep Reza Ricardo Richard Rick Rishi Robert Roberto
+    Robin Roger Roman Ron Ronald Rosa Rose Ross Roy Ruth Ryan Sabrina Salman Sam Samir Samuel
+    Sandra Sanjay Santiago Sara Sarah Scott Sean Sebastian Sergei Sergio Seth Shane Sharon Shaun
+    Sheila Simon Sofia Sonia Sophie Stefan Stella Stephanie Stephen Steve Steven Stuart Sunil
+    Susan Suzanne Sven Svetlana Takeshi Tamara Tanya Tariq Tatiana Ted Teresa Terry Theresa
+    Thomas Tim Timothy Tina Todd Tom Tommy Tony Tracy Travis Trevor Troy Ursula Valerie Vanessa
+    Victor Victoria Vijay Viktor Vincent Virginia Vladimir Volodymyr Walter Wang Wayne Wei Wendy
+    Wesley Will William Willie Xavier Xi Yahya Yasmin Yevgeny Yousef Yuki Yuri Yusuf Zachary
+    Zhang Zoe""".split()
+)
+
+#: Last words that make a name an organisation.
+ORG_LAST = frozenset(
+    """Academy Administration Agency Airline Airlines Airways Alliance Army Assembly Association
+    Authority Bank Board Brigade Brigades Broadcasting Bureau Chronicle Church Club Co Co.
+    Coalition College Commission Committee Company Congress Corp Corp. Corporation Corps Council
+    Court Daily Department Federation Force Forces Foundation Front Fund Gazette Group Guardian
+    Herald Holdings Hospital Inc Inc. Industries Institute Institution Journal LLC Laboratories
+    Laboratory League Legion Ltd Ltd. Magazine Media Ministry Motors Movement Museum Navy
+    Network News Observer Office Organisation Organization PLC Parliament Partners Party Police
+    Post Press Radio Railway Railways Records School Senate Service Services Society Studios
+    Systems Team Technologies Telegraph Television Times Tribune Trust Union University
+    plc""".split()
+)
+
+#: Last words that make a name a place (including buildings and facilities).
+PLACE_LAST = frozenset(
+    """Airport Arena Avenue Basin Bay Beach Boulevard Bridge Canal Castle Cathedral Center Centre
+    City Coast County Desert District Falls Forest Glacier Gulf Hall Harbor Harbour Heights
+    Highway Hills Island Islands Lake Lane Mosque Mountain Mountains Ocean Palace Park Peninsula
+    Plaza Port Prison Province Region Reservoir River Road Sea Square Stadium Station Strait
+    Street Temple Territories Territory Tower Towers Valley Volcano""".split()
+)
+
+#: Last words that make a name an event.
+EVENT_LAST = frozenset(
+    """Affair Attack Attacks Awards Championship Championships Conference Crisis Cup Earthquake
+    Election Elections Expo Fair Festival Games Hurricane Marathon Massacre Olympics Open
+    Pandemic Prix Protests Race Referendum Revolution Riots Scandal Spring Storm Summit
+    Tournament Trial Typhoon Uprising War""".split()
+)
