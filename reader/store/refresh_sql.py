@@ -67,6 +67,17 @@ class RefreshSQL:
         )
         return [r[0] for r in cursor.fetchall()]
 
+    def mark_pages_skipped(self, article_ids: Sequence[int]) -> None:
+        """Record that these articles' pages are not to be fetched (one short transaction)."""
+        if not article_ids:
+            return
+        marks = ",".join("?" * len(article_ids))
+        self.db.execute(
+            f"UPDATE articles SET page_state = 'skipped' WHERE page_state IS NULL"
+            f" AND id IN ({marks})",
+            list(article_ids),
+        )
+
     def feeds_full_text(self) -> dict[int, bool | None]:
         """Each feed's full-text override (None: follow the global setting)."""
         return {

@@ -1,0 +1,97 @@
+"""The CPU-bound half of a refresh, run in worker processes (spawn/forkserver safe).
+
+Only top-level functions with picklable arguments and results. Heavy modules (feedparser,
+readability, spaCy) are imported on first use, so each worker loads the entity model once.
+Every function returns its own CPU time per stage, so the refresh can report where time went.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from reader.models import CleanArticle
+
+
+def init_worker() -> None:
+    """Pool initializer: import the parsing modules up front (not the entity model)."""
+    import reader.feeds  # noqa: F401
+
+
+def parse_job(content: bytes, url: str, headers: dict[str, str]):
+    """Parse one feed -> (ParsedFeed, {"parse": seconds})."""
+    from reader.feeds import parse_feed
+
+    t = time.process_time()
+    parsed = parse_feed(content, url, headers)
+    return parsed, {"parse": time.process_time() - t}
+
+
+@dataclass(frozen=True)
+class Enriched:
+    """What the worker made of one article."""
+
+    article_id: int
+    page: CleanArticle | None  # the cleaned page when it is used as the article's text
+    page_state: str | None  # done / failed / skipped / None (unchanged)
+    analysis: object  # reader.services.analysis.Analysis
+    note: str | None = None
+
+
+#: A page whose text is shorter than this share of the feed's own text is treated as a
+#: failed extraction (readability picked a wrong block): the feed text is kept.
+MIN_PAGE_SHARE = 0.6
+
+
+def enrich_job(jobs: list[dict]) -> tuple[list[Enriched], dict[str, float]]:
+    """Clean fetched pages (if any) and analyse the chosen texts, for a batch of articles.
+
+    Each job: id, title, text (the feed text), feed_title, and optionally page (bytes),
+    page_url, charset, page_error, page_state (what to record when no page was fetched).
+    """
+    times = {"clean": 0.0, "entities": 0.0}
+    chosen: list[tuple[dict, CleanArticle | None, str | None, str | None]] = []
+    for job in jobs:
+        page_bytes = job.get("page")
+        if page_bytes is None:
+            chosen.append((job, None, job.get("page_state"), job.get("page_error")))
+            continue
+        t = time.process_time()
+        page, state, note = _clean(job, page_bytes)
+        times["clean"] += time.process_time() - t
+        chosen.append((job, page, state, note))
+    from reader.services.analysis import analyse_many
+
+    t = time.process_time()
+    items = [
+        (page.title or job["title"], page.text) if page else (job["title"], job["text"])
+        for job, page, _, _ in chosen
+    ]
+    analyses = analyse_many(items)
+    times["entities"] += time.process_time() - t
+    out = [
+        Enriched(job["id"], page, state, analysis, note)
+        for (job, page, state, note), analysis in zip(chosen, analyses, strict=True)
+    ]
+    return out, times
+
+
+def _clean(job: dict, page_bytes: bytes) -> tuple[CleanArticle | None, str, str | None]:
+    try:
+        from reader.extract import clean_html
+
+        page = clean_html(
+            page_bytes,
+            job.get("page_url") or None,
+            feed_title=job.get("feed_title") or None,
+            encoding=job.get("charset"),
+        )
+    except Exception as exc:  # noqa: BLE001 - a hostile page must not stop the batch
+        return None, "failed", f"cannot clean the page: {type(exc).__name__}"[:200]
+    feed_text = job.get("text") or ""
+    if not page.text.strip():
+        return None, "failed", "no article text found on the page"
+    if job.get("text_source") == "feed" and len(page.text) < MIN_PAGE_SHARE * len(feed_text):
+        # Extraction clearly failed: the feed carries more of the story than the page gave.
+        return None, "done", "page text shorter than the feed's; feed text kept"
+    return page, "done", None
