@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
+from reader.entities.gazetteer import GAZETTEER
 from reader.entities.words import (
     EVENT_LAST,
     FIRST_NAMES,
@@ -104,8 +105,15 @@ def cue_label(surface: str, label: str) -> str:
     """The label a name's own words point to, else ``label``: a last word such as "Party",
     "River" or "Championship" types the name; a common given name in front of two or three
     capitalised words makes it a person ("Dean Kamen" is not an organisation)."""
+    known = GAZETTEER.get(surface)
+    if known == "group" or (known == "place" and label in ("person", "other", "group")):
+        return known  # a nationality is a group; a country is never a person
     words = surface.split()
+    if any(c.isdigit() for c in surface) and label in ("person", "place"):
+        return "other"  # "IE6", "Windows XP 2": products, not people or places
     if len(words) < 2:
+        if surface.isupper() and label == "person":
+            return "org"  # acronyms are organisations far more often than people
         return label
     first, last = words[0], words[-1]
     person_like = first in FIRST_NAMES and len(words) <= 3 and all(w[:1].isupper() for w in words)
