@@ -166,7 +166,9 @@ def system_reader(force_fallback: bool):
         from reader.entities import fallback
 
         def run(texts: list[str]) -> list[list[tuple[int, int, str]]]:
-            return [[(s.start, s.end, READER_TO_CONLL[s.label]) for s in fallback.tag(t)] for t in texts]
+            return [
+                [(s.start, s.end, READER_TO_CONLL[s.label]) for s in fallback.tag(t)] for t in texts
+            ]
 
         return run
 
@@ -248,14 +250,14 @@ def show_errors(docs: list[Doc], preds: list[list[tuple[int, int, str]]]) -> Non
         for s, e, t in pred:
             same = [g for g in doc.gold if _overlap(s, e, g.mstart, g.mend)]
             if not any(g.type == t for g in same):
-                gtxt = ", ".join(f"{doc.text[g.start:g.end]!r}/{g.type}" for g in same) or "-"
+                gtxt = ", ".join(f"{doc.text[g.start : g.end]!r}/{g.type}" for g in same) or "-"
                 kind = f"pred {t} gold {same[0].type}" if same else f"spurious {t}"
                 kinds[kind] += 1
                 print(f"  FP {doc.text[s:e]!r}/{t}  gold: {gtxt}")
         for g in doc.gold:
             if not any(t == g.type and _overlap(s, e, g.mstart, g.mend) for s, e, t in pred):
                 kinds[f"missed {g.type}"] += 1
-                print(f"  FN {doc.text[g.start:g.end]!r}/{g.type}")
+                print(f"  FN {doc.text[g.start : g.end]!r}/{g.type}")
     print(kinds.most_common())
 
 

@@ -108,8 +108,10 @@ def main() -> int:
     modes = (["raw"] if args.raw else []) + ["spacy", "fallback"]
     # CPU time of the (single-threaded) process is what "per core" means, and unlike wall
     # time it does not change when other processes share the machine; both are shown.
-    print(f"{'':10} {'words/s/core (CPU)':>19} {'wall':>8} {'1,000 words CPU':>16} {'wall':>9}"
-          f" {'load':>7} {'RSS':>7}")
+    print(
+        f"{'':10} {'words/s/core (CPU)':>19} {'wall':>8} {'1,000 words CPU':>16} {'wall':>9}"
+        f" {'load':>7} {'RSS':>7}"
+    )
     for mode in modes:
         r = measure(mode, args.words)
         name = {"raw": "raw model", "spacy": "ours", "fallback": "fallback"}[mode]
@@ -118,8 +120,10 @@ def main() -> int:
             f" {r['article_ms']:>6.1f} ms {r['load']:>5.2f} s {r['rss_mb']:>4.0f} MB"
         )
     total, imp = first_load()
-    print(f"first load (fresh process, import spaCy + verify + load): {total:.2f} s"
-          f" (of which importing spaCy {imp:.2f} s)")
+    print(
+        f"first load (fresh process, import spaCy + verify + load): {total:.2f} s"
+        f" (of which importing spaCy {imp:.2f} s)"
+    )
     return 0
 
 
