@@ -4,6 +4,7 @@
 already an article (a feed's own content) without the readability step.
 """
 
+from reader.extract.article import clean_html
 from reader.extract.blocks import blocks_text, html_to_blocks
 
 __all__ = ["blocks_text", "clean_html", "html_to_blocks"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from readability import Document
+from readability.readability import text_length
 
 from reader.extract import boilerplate
 from reader.extract.blocks import blocks_text, element_to_blocks, parse_fragment
@@ -21,9 +22,103 @@ from reader.models import CleanArticle
 
 log = logging.getLogger(__name__)
 
+#: The picked element is widened to its parent when it holds at least this share of the
+#: parent's text (the parent is then only a wrapper around it).
+WRAPPER_SHARE = 0.85
+WRAPPER_LEVELS = 2
+#: Lists inside the article are kept unless links hold more than this share of their text.
+LIST_LINK_DENSITY = 0.5
+
 
 class _Readability(Document):
     """readability-lxml's Document, giving back the article element instead of HTML text."""
+
+    def remove_unlikely_candidates(self):
+        # readability drops anything whose class says "tweet"/"twitter", which removes
+        # embedded tweets (blockquote.twitter-tweet), part of a story's text. Shield them.
+        shielded = []
+        for el in self.html.iter("blockquote"):
+            if el.get("class") or el.get("id"):
+                shielded.append((el, el.get("class"), el.get("id")))
+                el.attrib.pop("class", None)
+                el.attrib.pop("id", None)
+        super().remove_unlikely_candidates()
+        for el, cls, ident in shielded:
+            if cls is not None:
+                el.set("class", cls)
+            if ident is not None:
+                el.set("id", ident)
+
+    def get_article(self, candidates, best_candidate, html_partial=False):
+        # readability only looks at the siblings of the element it picked. When that element
+        # is nearly all of its parent's text (a thin wrapper such as "read-more-content"),
+        # the story's first paragraphs are often siblings of the *parent*: collect those.
+        before, after = self._uncle_paragraphs(best_candidate["elem"])
+        output = super().get_article(candidates, best_candidate, html_partial)
+        for el in reversed(before):
+            output.insert(0, el)
+        for el in after:
+            output.append(el)
+        return output
+
+    def _uncle_paragraphs(self, best) -> tuple[list, list]:
+        before: list = []
+        after: list = []
+        level = best
+        for _ in range(WRAPPER_LEVELS):
+            parent = level.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            if text_length(level) < WRAPPER_SHARE * text_length(parent):
+                break
+            grand = parent.getparent()
+            if grand is None:
+                break
+            seen_parent = False
+            found_before, found_after = [], []
+            for sibling in grand:
+                if sibling is parent:
+                    seen_parent = True
+                elif self._is_story_paragraph(sibling):
+                    (found_after if seen_parent else found_before).append(sibling)
+            before = found_before + before
+            # Paragraphs after the wrapper are mostly author bios and "about us" boxes.
+            del found_after
+            level = parent
+        return before, after
+
+    def _is_story_paragraph(self, el) -> bool:
+        """A paragraph (or a small box of paragraphs) that reads like the story's text."""
+        if not isinstance(el.tag, str) or el.tag not in ("p", "div", "section"):
+            return False
+        length = text_length(el)
+        if length < 80 or self.get_link_density(el) >= 0.25:
+            return False
+        if el.tag == "p":
+            return True
+        if self.class_weight(el) < 0:
+            return False
+        paragraphs = el.findall(".//p")
+        if not paragraphs or len(paragraphs) > 5 or el.find(".//li") is not None:
+            return False
+        return sum(text_length(p) for p in paragraphs) >= 0.9 * length
+
+    def get_preserved_elements(self, node):
+        # readability-lxml drops any <ul> with more than 20-25 % of its text in links, which
+        # loses lists of steps, ingredients and changelog items that cite sources. Like
+        # Readability.js, keep a list unless links are most of it or its class is negative.
+        allowed = super().get_preserved_elements(node)
+        for el in self.tags(node, "ul", "ol"):
+            items = el.findall("li")
+            if (
+                len(items) >= 2
+                and self.class_weight(el) >= 0
+                and self.get_link_density(el) <= LIST_LINK_DENSITY
+                # A list of headlines (every item mostly one link) is "more stories".
+                and sum(self.get_link_density(li) > 0.6 for li in items) < 0.6 * len(items)
+            ):
+                allowed[el] = True
+        return allowed
 
     def article_element(self):
         self.summary(html_partial=True)
@@ -57,12 +152,12 @@ def extract_article(
     if element is None:
         blocks, links = (), ()
     else:
-        boilerplate.prune_tree(element)
         blocks, links = element_to_blocks(
             element, url, drop=boilerplate.drop_element, link_refs=link_refs
         )
-        blocks, links = boilerplate.filter_blocks(blocks, links, meta)
     title = (feed_title or "").strip() or meta.title
+    if blocks:
+        blocks, links = boilerplate.filter_blocks(blocks, links, meta, title=title)
     return CleanArticle(
         title=title,
         text=blocks_text(blocks),

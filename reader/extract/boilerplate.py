@@ -1,24 +1,264 @@
 """What readability leaves behind on news pages that is not the story.
 
-Two passes: ``prune_tree`` / ``drop_element`` work on the article element (by tag, class and
-id), ``filter_blocks`` on the finished lines (by their words). Both are conservative: the
-first line of body text is never dropped by a text rule.
+Two passes. ``drop_element`` works on the article element while it is turned into blocks
+(captions, share bars, newsletter boxes ... recognised by tag, class and id, and only when
+they are small). ``filter_blocks`` works on the finished lines, by their words: photo
+credits, "Read more:" and "Related:" lines, share and newsletter lines, copyright lines,
+the headline and the byline repeated in the text, date lines, lines repeated in a gallery.
+
+Conservative by design: the first real paragraph of the story is never dropped by a text
+rule, and class rules never remove an element holding a large part of the text.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
+from reader.models import Block, Link
+
+# -- element rules ------------------------------------------------------------------------
+
 _CAPTION_TAGS = frozenset(("figcaption",))
+# Class/id words of furniture inside articles. Matched against each class token split on
+# "-", "_" and camelCase humps, so "image-caption" and "wp-caption-text" match "caption".
+_FURNITURE_WORDS = frozenset(
+    """caption captions credit credits byline bylines dateline timestamp share sharing
+    social newsletter subscribe subscription signup promo related recommended outbrain
+    taboola breadcrumb breadcrumbs tags tagline pagination disclaimer""".split()
+)
+_SPLIT_CLASS = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
+#: An element matched by class words is dropped only when its text is shorter than this.
+MAX_FURNITURE_CHARS = 600
 
 
-def prune_tree(root) -> None:
-    """Remove furniture elements from the article element (in place)."""
+def _class_words(el) -> set[str]:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return {w.lower() for w in _SPLIT_CLASS.split(names) if w}
 
 
 def drop_element(el) -> bool:
-    """True for elements whose text is never story text (captions ...)."""
-    return el.tag in _CAPTION_TAGS
+    """True for elements whose text is never story text (captions, share bars ...)."""
+    tag = el.tag
+    if tag in _CAPTION_TAGS:
+        return True
+    if tag in ("html", "body", "article", "main"):
+        return False
+    words = _class_words(el)
+    if not words or not (words & _FURNITURE_WORDS):
+        return False
+    # Class names lie sometimes ("post-share-content" around the whole story): only small
+    # elements go.
+    return len(el.text_content()) < MAX_FURNITURE_CHARS
 
 
-def filter_blocks(blocks, links, meta):
-    """Drop lines that are clearly not story text; renumber nothing (links stay as they are)."""
-    return blocks, links
+# -- line rules ---------------------------------------------------------------------------
+
+_SOCIAL = frozenset(
+    """share shares sharing tweet tweets facebook twitter whatsapp pinterest pint pin
+    linkedin reddit email e-mail mail print copy link messenger telegram flipboard tumblr
+    vk comments comment comentários like save baixar download this on via x""".split()
+)
+_CREDIT = re.compile(
+    r"""^(?:photo|photos|photograph|picture|image|images|img|foto|fotos|bild|credit|credits|
+    image\s+credit|photo\s+credit|source|fonte|quelle|illustration|video)s?\s*(?::|by\b|©)
+    | ^image\s+copyright\b | ^©\s*\S | ^\(?copyright\b | ^\(c\)\s""",
+    re.I | re.X,
+)
+_CREDIT_END = re.compile(
+    r"""\((?:[^()]*\b(?:photo|image|foto|getty|shutterstock|afp|reuters|epa|ap\s+photo|
+    credit|courtesy|file)\b[^()]*)\)\s*$""",
+    re.I | re.X,
+)
+_LEAD_IN = re.compile(
+    r"""^[\[(]?\s*(?:read\s+more|read\s+also|also\s+read|read|more|see\s+more|see\s+also|
+    related|related\s+articles?|related\s+stories|recommended|also\s+on\s+\S+|watch|
+    listen|don'?t\s+miss|must\s+read|trending|on\s+[\w.-]+\.(?:com|net|org|co\.uk)|
+    leggi\s+anche(?:\s+su)?|lesen\s+sie\s+auch|mehr\s+zum\s+thema|lire\s+aussi|
+    leia\s+tamb[ée]m|veja\s+tamb[ée]m)\s*[:|»>-]""",
+    re.I | re.X,
+)
+_NEWSLETTER = re.compile(
+    r"""\b(?:newsletters?|sign\s+up|subscribe|subscribers?|subscription|inbox|
+    unsubscribe)\b""",
+    re.I | re.X,
+)
+_RIGHTS = re.compile(
+    r"""all\s+rights\s+reserved | may\s+not\s+be\s+(?:published|reproduced|redistributed)
+    | subject\s+to\s+copyright | ^copyright\b | ^©""",
+    re.I | re.X,
+)
+_FOLLOW = re.compile(
+    r"""^(?:follow|like|find)\s+(?:us|him|her|them|@?\w+(?:\s+\w+)?)\s+on\s+
+    (?:twitter|facebook|instagram|linkedin|youtube|tiktok|threads|mastodon)""",
+    re.I | re.X,
+)
+_BY = re.compile(r"^(?:by|von|par|por|di)\s+\S", re.I)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_WORDS = re.compile(
+    rf"\b(?:{_MONTHS})\b\.?|\b\d{{1,2}}:\d{{2}}\b|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b",
+    re.I,
+)
+_DATE_LINE = re.compile(
+    r"""^(?:updated|published|posted|last\s+updated|modified|created|date|on)?\s*:?\s*""",
+    re.I,
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+# A heading over a list of other stories ("More Great WIRED Stories", "Related coverage").
+_MORE_HEADING = re.compile(
+    r"""^(?:(?:more|related|recommended|popular|latest|top|other)\b.*\b(?:stories|articles|news|
+    reads|coverage|posts|videos|links|headlines)
+    | related | related\s+content | recommended | read\s+more | read\s+next
+    | you\s+may\s+also\s+like | you\s+might\s+also\s+like | most\s+(?:popular|read|viewed)
+    | trending | further\s+reading | what\s+to\s+read\s+next)\W*$""",
+    re.I | re.X,
+)
+
+#: Text rules apply to lines up to this long (captions and promos are short).
+MAX_RULE_CHARS = 300
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _is_share_line(text: str) -> bool:
+    words = _words(text)
+    if not words or len(words) > 8:
+        return False
+    return sum(w in _SOCIAL for w in words) / len(words) >= 0.6
+
+
+def _is_date_line(text: str) -> bool:
+    """A short line that is only a date or time ("Updated 5:27 am CST, Nov. 20, 2019")."""
+    if len(text) > 90:
+        return False
+    words = _words(text)
+    dates = _DATE_WORDS.findall(text)
+    if len(dates) < 2 and not (dates and len(words) <= 4):
+        return False
+    rest = _DATE_WORDS.sub(" ", _DATE_LINE.sub("", text))
+    others = [w for w in _words(rest) if not w.isdigit()]
+    return len(others) <= 6
+
+
+def _is_byline(text: str, byline: str | None) -> bool:
+    if len(text) > 120:
+        return False
+    if byline:
+        names = [n.strip().lower() for n in re.split(r",| and ", byline) if n.strip()]
+        low = text.lower()
+        if names and all(n in low for n in names) and len(text) < len(byline) + 60:
+            return True
+    return bool(_BY.match(text)) and len(text.split()) <= 12 and not text.endswith(".")
+
+
+def _line_reason(block: Block, *, near_top: bool, byline: str | None) -> str | None:
+    """Why a line is furniture, or None."""
+    text = block.text
+    if block.kind == "pre" or len(text) > MAX_RULE_CHARS:
+        return None
+    if _CREDIT.match(text) or _CREDIT_END.search(text):
+        return "credit"
+    if _LEAD_IN.match(text):
+        return "read-more"
+    if _is_share_line(text):
+        return "share"
+    if _FOLLOW.match(text):
+        return "follow"
+    if _RIGHTS.search(text):
+        return "copyright"
+    if _NEWSLETTER.search(text) and len(text) < 250:
+        return "newsletter"
+    if near_top and _is_byline(text, byline):
+        return "byline"
+    if near_top and _is_date_line(text):
+        return "date"
+    return None
+
+
+def _is_more_heading(block: Block) -> bool:
+    text = block.text
+    return len(text) <= 60 and not text.endswith(".") and bool(_MORE_HEADING.match(text))
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and _words(a) == _words(b)
+
+
+def _is_body_paragraph(block: Block) -> bool:
+    return block.kind == "paragraph" and len(block.text) >= 80 and len(_words(block.text)) >= 12
+
+
+def filter_blocks(
+    blocks: tuple[Block, ...], links: tuple[Link, ...], meta, *, title: str = ""
+) -> tuple[tuple[Block, ...], tuple[Link, ...]]:
+    """Drop lines that are clearly not story text; keep the links the kept lines cite."""
+    if not blocks:
+        return blocks, links
+    titles = [t for t in (title, getattr(meta, "title", "")) if t]
+    byline = getattr(meta, "byline", None)
+    first_body = next((i for i, b in enumerate(blocks) if _is_body_paragraph(b)), None)
+    counts: dict[str, int] = {}
+    for block in blocks:
+        key = " ".join(_words(block.text))
+        counts[key] = counts.get(key, 0) + 1
+
+    kept: list[Block] = []
+    in_more_list = False
+    for i, block in enumerate(blocks):
+        if in_more_list and block.kind == "list_item":
+            continue
+        in_more_list = False
+        if i == first_body:
+            kept.append(block)
+            continue
+        if _is_more_heading(block) and i + 1 < len(blocks) and blocks[i + 1].kind == "list_item":
+            in_more_list = True
+            continue
+        near_top = first_body is None or i < first_body or i < 3
+        if any(_same(block.text, t) for t in titles) and (near_top or block.kind == "heading"):
+            continue  # the headline: shown apart from the text
+        key = " ".join(_words(block.text))
+        if counts.get(key, 0) > 1 and len(key) >= 20 and block.kind != "heading":
+            continue  # a caption or promo repeated through a gallery
+        if _line_reason(block, near_top=near_top, byline=byline):
+            continue
+        kept.append(block)
+    cited = _cited_links(kept, links)  # renumbers the markers in ``kept``
+    return tuple(kept), cited
+
+
+_REF = re.compile(r" \[(\d+)\]")
+
+
+def _cited_links(blocks: list[Block], links: tuple[Link, ...]) -> tuple[Link, ...]:
+    """The links still cited by the kept blocks, renumbered 1..n in order."""
+    if not links:
+        return links
+    by_number = {link.index: link for link in links}
+    cited: list[int] = []
+    for block in blocks:
+        for m in _REF.finditer(block.text):
+            n = int(m.group(1))
+            if n in by_number and n not in cited:
+                cited.append(n)
+    if not cited:
+        # No markers at all (link_refs=False): keep the list as it is.
+        return links if not any(_REF.search(b.text) for b in blocks) else ()
+    new_number = {old: i + 1 for i, old in enumerate(cited)}
+    if all(old == new for old, new in new_number.items()) and len(cited) == len(links):
+        return links
+
+    def renumber(m: re.Match) -> str:
+        old = int(m.group(1))
+        return f" [{new_number[old]}]" if old in new_number else m.group(0)
+
+    renumbered = []
+    for block in blocks:
+        renumbered.append(replace(block, text=_REF.sub(renumber, block.text)))
+    blocks[:] = renumbered
+    return tuple(replace(by_number[old], index=new_number[old]) for old in cited)
