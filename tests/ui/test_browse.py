@@ -1,0 +1,163 @@
+"""Pilot tests: moving around, opening, marking, searching."""
+
+from __future__ import annotations
+
+from reader.store.articles_sql import View
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.feed_tree import FeedTree
+from tests.ui.conftest import SIZE, settle
+
+
+async def test_starts_on_all_articles_newest_first(make, demo_ctx):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        assert listing.total == 40
+        assert app.focused is listing
+        newest = demo_ctx.store.list_articles(View("all"), limit=1)[0]
+        assert listing.current.id == newest.id
+        assert "All · 40 articles" in app.screen.sub_title
+
+
+async def test_keys_move_the_cursor(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        await pilot.press("j", "j", "down")
+        assert listing.cursor == 3
+        await pilot.press("k")
+        assert listing.cursor == 2
+        await pilot.press("G")
+        assert listing.cursor == 39
+        await pilot.press("g")
+        assert listing.cursor == 0
+
+
+async def test_tab_cycles_panes_and_enter_on_a_feed_shows_it(make, demo_ctx):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(FeedTree)
+        await pilot.press("shift+tab")
+        assert app.focused is tree
+        await pilot.press("tab")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("h")  # back from the list goes to the feeds
+        assert app.focused is tree
+        feed = next(f for f in demo_ctx.store.list_feeds() if f.title == "Pacific Wire")
+        tree.select_view(View("feed", feed.id))
+        await pilot.press("enter")
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        assert listing.view == View("feed", feed.id)
+        assert listing.total == feed.articles
+        assert app.focused is listing
+        assert "Pacific Wire" in app.screen.sub_title
+
+
+async def test_opening_an_article_shows_it_and_marks_it_read(make, demo_ctx):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        summary = listing.current
+        assert not summary.read
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.article.id == summary.id
+        assert app.focused is view
+        assert str(view.rendered.text).startswith(summary.title)
+        assert demo_ctx.store.get_article(summary.id).read
+        assert listing.current.read
+        await pilot.press("escape")
+        assert app.focused is listing
+
+
+async def test_m_and_s_toggle_read_and_star(make, demo_ctx):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        target = listing.current.id
+        await pilot.press("m")
+        await settle(pilot)
+        assert demo_ctx.store.get_article(target).read
+        await pilot.press("m")
+        await settle(pilot)
+        assert not demo_ctx.store.get_article(target).read
+        await pilot.press("s")
+        await settle(pilot)
+        assert demo_ctx.store.get_article(target).starred
+        assert listing.current.starred
+
+
+async def test_next_unread_skips_read_rows(make, demo_ctx):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        rows = demo_ctx.store.list_articles(View("all"), limit=40)
+        expected = next(i for i, s in enumerate(rows) if i > 0 and not s.read)
+        demo_ctx.store.set_read([rows[1].id], True) if expected == 1 else None
+        rows = demo_ctx.store.list_articles(View("all"), limit=40)
+        expected = next(i for i, s in enumerate(rows) if i > 0 and not s.read)
+        app.screen.reload()
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert listing.cursor == expected
+
+
+async def test_mark_view_read(make, demo_ctx):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        assert demo_ctx.store.count_articles(View("unread")) == 0
+        assert app.screen.query_one(ArticleList).current.read
+
+
+async def test_search_shows_results_with_the_first_selected(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"Reinholt")
+        await pilot.press("enter")
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        assert listing.view == View("search", "Reinholt")
+        assert listing.total >= 4
+        assert app.focused is listing and listing.cursor == 0
+        assert "Search: Reinholt" in app.screen.sub_title
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Reinholt" in app.screen.query_one(ArticleView).article.text
+
+
+async def test_network_text_is_never_markup(make, demo_ctx):
+    store = demo_ctx.store
+    from reader.models import ParsedEntry
+
+    feed = store.add_feed("https://evil.example/feed", title="[red]Evil[/red]")
+    store.upsert_entries(
+        feed.id,
+        [ParsedEntry(guid="x", title="[bold]Boom[/bold] \x1b[31mred\x1b[0m", summary="[link]x")],
+    )
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        await pilot.press("g")
+        assert listing.current.title.startswith("[bold]")
+        await pilot.press("enter")
+        await settle(pilot)
+        text = str(app.screen.query_one(ArticleView).rendered.text)
+        assert text.startswith("[bold]Boom[/bold] red")
+        assert "\x1b" not in text
+        assert "[link]x" in text

@@ -1,0 +1,107 @@
+"""Pilot tests: entity highlighting and panel, related stories and going back."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.store.articles_sql import View
+from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.entity_panel import EntityList, EntityPanel
+from reader.ui.widgets.related_panel import RelatedList
+from tests.ui.conftest import SIZE, article_id_by_title, settle
+
+
+async def open_by_title(app, pilot, ctx, prefix: str) -> int:
+    article_id = article_id_by_title(ctx, prefix)
+    app.screen.open_article(article_id)
+    await settle(pilot)
+    app.screen.query_one(ArticleView).focus()
+    return article_id
+
+
+async def test_entities_are_highlighted_and_brackets_jump(make, demo_ctx, fakes):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_by_title(app, pilot, demo_ctx, "ECB cuts deposit rate")
+        view = app.screen.query_one(ArticleView)
+        names = [span.name for _, _, span in view.rendered.mentions]
+        assert "Clara Reinholt" in names and "European Central Bank" in names
+        start, end, span = view.rendered.mentions[0]
+        assert str(view.rendered.text)[start:end] == span.text
+        person = app.theme_variables["entity-person"].lower()
+        first_person = next(m for m in view.rendered.mentions if m[2].label == "person")
+        styles = [s.style for s in view.rendered.text.spans if s.start == first_person[0]]
+        assert any(person in str(getattr(s, "color", "") and s.color.triplet.hex) for s in styles)
+        await pilot.press("right_square_bracket")
+        assert view.mention == 0
+        await pilot.press("right_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert view.mention == view.mention_count - 1
+
+
+async def test_entity_panel_lists_entities_and_opens_their_stories(make, demo_ctx, fakes):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_by_title(app, pilot, demo_ctx, "ECB cuts deposit rate")
+        await pilot.press("e")
+        await settle(pilot)
+        panel = app.screen.query_one(EntityPanel)
+        assert panel.display
+        listing = app.screen.query_one(EntityList)
+        assert app.focused is listing
+        prompts = [str(o.prompt) for o in listing.options]
+        assert "People" in prompts
+        assert any("Clara Reinholt" in p and "×1" in p for p in prompts)
+        chosen = listing.get_option_at_index(listing.highlighted)
+        await pilot.press("enter")
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.view == View("entity", chosen.id)
+        assert app.focused is articles
+        assert "Entity:" in app.screen.sub_title
+
+
+async def test_related_panel_opens_a_story_and_back_returns(make, demo_ctx, fakes):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = await open_by_title(app, pilot, demo_ctx, "ECB cuts deposit rate")
+        related = app.screen.query_one(RelatedList)
+        assert related.option_count == 4
+        await pilot.press("tab")
+        assert app.focused is related
+        target = int(related.get_option_at_index(related.highlighted).id)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.article.id == target
+        assert app.focused is view
+        await pilot.press("escape")
+        await settle(pilot)
+        assert view.article.id == first
+
+
+async def test_t_toggles_the_related_panel(make, demo_ctx, fakes):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        side = app.screen.query_one("#side")
+        assert side.display
+        await pilot.press("t")
+        assert not side.display
+        await pilot.press("t")
+        await settle(pilot)
+        assert side.display
+
+
+async def test_real_entities_when_the_store_has_them(make, demo_ctx):
+    if not hasattr(demo_ctx.store, "article_entities"):
+        pytest.skip("store.article_entities not available yet")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_by_title(app, pilot, demo_ctx, "ECB cuts deposit rate")
+        view = app.screen.query_one(ArticleView)
+        assert view.mention_count > 0
