@@ -47,6 +47,8 @@ def _label(words: list[str], before: str) -> str:
     if phrase in _GAZETTEER:
         return _GAZETTEER[phrase]
     last, first = words[-1], words[0]
+    if len(words) >= 3 and words[1] == "of" and first in _ORG:
+        return "org"  # "Bank of England", "University of Oxford"
     if last in _ORG:
         return "org"
     if last in _PLACE:

@@ -45,6 +45,7 @@ _LEAD = " \t\"'“”‘’`«»([{-–—*•·,;:"
 _TRAIL = " \t\"'“”‘’`«»)]}-–—*•·,;:!?"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’.-]*(?<![.'’-])")
+_THE_IS_NOT_NAME = frozenset({"person", "place", "group", "event"})
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 _LOWER_PREFIX = re.compile(r"(?:pro|anti|non|ex|post|pre|neo|pan)-", re.I)
 _ABBREV_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
@@ -94,6 +95,12 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             if label == "person":
                 m = _HONORIFIC.match(text, s, e)
                 s = m.end() if m and m.end() < e else s
+            if (
+                label in _THE_IS_NOT_NAME
+                and text.startswith("The ", s)
+                and text.count(" ", s, e) >= 2
+            ):
+                s += 4  # "The United States"; but "The Hague", "The New York Times" keep it
             if e > s and looks_like_name(text[s:e]) and not _not_a_name(text[s:e], lower_words):
                 spans.append([s, e, cue_label(text[s:e], label)])
     spans = _drop_overlaps(spans)
@@ -116,6 +123,10 @@ def cue_label(surface: str, label: str) -> str:
             return "org"  # acronyms are organisations far more often than people
         return label
     first, last = words[0], words[-1]
+    if len(words) >= 3 and words[1] == "of":  # "Bank of England", "Gulf of Mexico"
+        for cue, cue_type in ((ORG_LAST, "org"), (PLACE_LAST, "place"), (EVENT_LAST, "event")):
+            if first in cue:
+                return cue_type
     person_like = first in FIRST_NAMES and len(words) <= 3 and all(w[:1].isupper() for w in words)
     if last in ORG_LAST:
         return "org"

@@ -1,0 +1,122 @@
+"""Entity recognition with the spaCy model: names, places, agencies, aliases, line breaks.
+
+Every test here needs the model and is skipped (with the reason) without it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from reader.models import ENTITY_LABELS
+from tests.test_entities_support import spacy_backend  # noqa: F401  (fixture)
+
+
+def _by_text(spans):
+    return {s.text: s for s in spans}
+
+
+def test_people_places_and_offsets(spacy_backend):  # noqa: F811
+    text = "Vladimir Putin met Emmanuel Macron in Moscow on Tuesday to discuss Ukraine."
+    spans = spacy_backend.tag(text)
+    found = _by_text(spans)
+    assert found["Vladimir Putin"].label == "person"
+    assert found["Emmanuel Macron"].label == "person"
+    assert found["Moscow"].label == "place"
+    assert found["Ukraine"].label == "place"
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+        assert s.label in ENTITY_LABELS
+    assert "Tuesday" not in found  # dates are not entities
+
+
+def test_numbers_dates_and_money_are_not_returned(spacy_backend):  # noqa: F811
+    text = "The company paid $5 million on 3 March 2024 for 40 percent of 200 shares."
+    assert spacy_backend.tag(text) == []
+
+
+def test_surname_after_full_name_is_the_same_person(spacy_backend):  # noqa: F811
+    text = (
+        "Vladimir Putin spoke in the Kremlin on Monday.\n\n"
+        "Putin said talks would continue. Later, Putin left."
+    )
+    spans = [s for s in spacy_backend.tag(text) if s.text == "Putin"]
+    assert len(spans) == 2
+    assert {(s.label, s.key, s.name) for s in spans} == {
+        ("person", "person:vladimir putin", "Vladimir Putin")
+    }
+
+
+def test_us_spellings_are_one_place(spacy_backend):  # noqa: F811
+    text = (
+        "The US said on Friday it would act. U.S. officials agreed.\n\n"
+        "The United States has sent aid."
+    )
+    keys = {s.text: s.key for s in spacy_backend.tag(text)}
+    assert keys["US"] == keys["U.S."] == keys["United States"] == "place:united states"
+
+
+def test_wire_agencies_and_bodies(spacy_backend):  # noqa: F811
+    text = (
+        "Officials told AP and AFP that Hamas and al-Qaeda were discussed, Reuters and "
+        "dpa reported. NATO and the UN issued statements."
+    )
+    found = _by_text(spacy_backend.tag(text))
+    for name in ("AP", "AFP", "Hamas", "al-Qaeda", "Reuters", "NATO", "UN"):
+        assert found[name].label == "org", name
+    assert found["AP"].key == "org:associated press"
+    assert found["UN"].name == "United Nations"
+
+
+def test_spans_never_cross_line_breaks(spacy_backend):  # noqa: F811
+    text = "Breaking News From London\nJohn Smith\n\nParis Hilton attended the Paris show."
+    for s in spacy_backend.tag(text):
+        assert "\n" not in s.text
+        assert s.text == s.text.strip()
+
+
+def test_one_surface_one_label(spacy_backend):  # noqa: F811
+    text = (
+        "Jordan Peterson spoke first. Peterson said he was pleased.\n\n"
+        "Later Peterson met reporters, and Peterson left."
+    )
+    labels = {s.label for s in spacy_backend.tag(text) if s.text == "Peterson"}
+    assert labels == {"person"}
+
+
+def test_tag_many_matches_tag(spacy_backend):  # noqa: F811
+    texts = ["Angela Merkel visited Paris.", "", "Apple opened a store in Tokyo.\n\nTim Cook"]
+    assert spacy_backend.tag_many(texts) == [spacy_backend.tag(t) for t in texts]
+
+
+def test_long_text_is_chunked_with_correct_offsets(spacy_backend, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(spacy_backend, "CHUNK_CHARS", 200)
+    para = "Angela Merkel met officials in Berlin on Monday to talk about trade."
+    text = "\n\n".join([para] * 12)
+    spans = spacy_backend.tag(text)
+    merkel = [s for s in spans if s.text == "Angela Merkel"]
+    assert len(merkel) == 12
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+
+
+def test_loading_is_once_and_thread_safe(spacy_backend):  # noqa: F811
+    results = []
+
+    def work() -> None:
+        results.append(spacy_backend.tag("Barack Obama lives in Washington."))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and all(r == results[0] for r in results)
+    assert spacy_backend.version() == spacy_backend.ANALYSIS_VERSION
+    assert spacy_backend.FALLBACK_VERSION < spacy_backend.ANALYSIS_VERSION
+
+
+def test_only_ner_components_are_loaded(spacy_backend):  # noqa: F811
+    names = spacy_backend._nlp.pipe_names
+    assert "ner" in names
+    for excluded in ("parser", "tagger", "lemmatizer", "attribute_ruler", "senter"):
+        assert excluded not in names
