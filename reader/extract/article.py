@@ -146,14 +146,16 @@ def extract_article(
     text = decode_html(html, encoding)
     page = parse_fragment(text)
     meta = page_meta(page) if page is not None else PageMeta()
-    element = _readability_element(text, url) if page is not None else None
+    # A page read from a file has no URL: its canonical URL resolves its relative links.
+    base = url or meta.url
+    element = _readability_element(text, base) if page is not None else None
     if element is None and page is not None:
         element = page.find("body") if page.find("body") is not None else page
     if element is None:
         blocks, links = (), ()
     else:
         blocks, links = element_to_blocks(
-            element, url, drop=boilerplate.drop_element, link_refs=link_refs
+            element, base, drop=boilerplate.drop_element, link_refs=link_refs
         )
     title = (feed_title or "").strip() or meta.title
     if blocks:

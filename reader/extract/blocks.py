@@ -114,7 +114,8 @@ class _Builder:
             scheme = urlsplit(url).scheme.lower()
         except ValueError:
             return None
-        if scheme not in _LINK_SCHEMES:
+        if scheme not in _LINK_SCHEMES and (scheme or self.base_url):
+            # Without a base URL (a file read from disk) a relative link is kept as it is.
             return None
         if url in self._by_url:
             return self._by_url[url]

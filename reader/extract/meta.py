@@ -47,6 +47,7 @@ class PageMeta:
     site_name: str = ""
     byline: str | None = None
     published: datetime | None = None
+    url: str | None = None  # canonical URL the page gives for itself
 
 
 def parse_datetime(value: str | None) -> datetime | None:
@@ -93,8 +94,14 @@ def strip_site_name(title: str, site_name: str = "") -> str:
             return head.strip()
         if site and first.strip().lower() == site:
             return rest.strip()
-        # Without a known site name, a short last part (a name, not a clause) is the site.
-        if len(tail.split()) <= 4 and len(head.split()) >= 2 and len(head) > len(tail):
+        # Without a known site name, a short last part that reads as a name (every word
+        # capitalised, "Le Petit Journal", "BBC News", "example.com") is the site.
+        words = tail.split()
+        if (
+            len(words) <= 4
+            and len(head.split()) >= 2
+            and all(w[:1].isupper() or w[:1].isdigit() or "." in w for w in words)
+        ):
             return head.strip()
     return title
 
@@ -201,4 +208,21 @@ def page_meta(root) -> PageMeta:
         for el in root.xpath("//time[@datetime][1]"):
             published = parse_datetime(el.get("datetime"))
 
-    return PageMeta(title=title, site_name=site_name, byline=byline, published=published)
+    return PageMeta(
+        title=title,
+        site_name=site_name,
+        byline=byline,
+        published=published,
+        url=_page_url(root, meta),
+    )
+
+
+def _page_url(root, meta: dict[str, str]) -> str | None:
+    """The page's own absolute URL (canonical link or og:url), for pages read from files."""
+    candidates = [el.get("href") for el in root.xpath('//link[@rel="canonical"][@href]')]
+    candidates.append(meta.get("og:url"))
+    for url in candidates:
+        url = (url or "").strip()
+        if url.startswith(("http://", "https://")):
+            return url
+    return None
