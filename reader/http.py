@@ -437,7 +437,8 @@ def _read_sync(
     if decoder is None:
         return b"", err
     try:
-        for raw in response.iter_raw(_CHUNK):
+        # Unbuffered (no chunk size): a trickling server must not hide the deadline.
+        for raw in response.iter_raw():
             decoder.feed(raw)
             if time.monotonic() > deadline:
                 return b"", f"timed out (body not complete in {timeout:g} s)"
@@ -539,7 +540,7 @@ async def _read_async(
     if decoder is None:
         return b"", err
     try:
-        async for raw in response.aiter_raw(_CHUNK):
+        async for raw in response.aiter_raw():
             decoder.feed(raw)
             if time.monotonic() > deadline:
                 return b"", f"timed out (body not complete in {timeout:g} s)"
