@@ -8,7 +8,9 @@ redirect loop or with a gzip bomb. Every request is counted per path (politeness
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -18,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 Route = Callable[["Handler"], None]
 
@@ -223,3 +226,49 @@ def refresh_available() -> bool:
     except ImportError:
         return False
     return True
+
+
+# --- the real-world feed corpus (../shared/datasets/feeds) -------------------------------
+
+_HEADER_LINE = re.compile(rb"^Header:\s*([A-Za-z-]+):\s*(.*?)\s*$", re.M)
+_TYPES = {".json": "application/json", ".atom": "application/atom+xml"}
+
+
+def load_manifest(root: Path) -> list[dict[str, str]]:
+    """MANIFEST.tsv rows (one dict per feed file)."""
+    with (root / "MANIFEST.tsv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def corpus_headers(data: bytes, path: str) -> dict[str, str]:
+    """The HTTP headers to serve a corpus file with: feedparser's test files name theirs in
+    their comment header (``Header: Content-type: ...``); others get a type by extension."""
+    headers: dict[str, str] = {}
+    for name, value in _HEADER_LINE.findall(data[:2000]):
+        key = name.decode("latin-1").title()
+        if key in ("Content-Type", "Content-Language", "Content-Location", "Etag", "Last-Modified"):
+            headers[key] = value.decode("latin-1")
+    headers.setdefault("Content-Type", _TYPES.get(Path(path).suffix.lower(), "application/xml"))
+    return headers
+
+
+def corpus_route(root: Path) -> Route:
+    """Serves ``root/<path>`` for any request path, with its headers; 404 outside ``root``."""
+    base = root.resolve()
+
+    def route(h: Handler) -> None:
+        rel = unquote(h.path.split("?", 1)[0]).lstrip("/")
+        target = (base / rel).resolve()
+        if base not in target.parents or not target.is_file():
+            h.send_bytes(b"not found", status=404, content_type="text/plain")
+            return
+        data = target.read_bytes()
+        headers = corpus_headers(data, rel)
+        ctype = headers.pop("Content-Type")
+        h.send_bytes(data, content_type=ctype, headers=headers)
+
+    return route
+
+
+def corpus_url(server: LocalServer, path: str) -> str:
+    return server.url("/" + quote(path))
