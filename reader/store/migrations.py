@@ -143,6 +143,37 @@ def m003_entities(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX article_entities_article ON article_entities(article_id)")
 
 
+@migration
+def m004_related_terms(db: sqlite_utils.Database) -> None:
+    # Term data per article (JSON from reader.related.terms_for) and document frequencies kept
+    # by triggers, so "related stories" never counts over the whole cache. term_df keys: a
+    # term, "@" + an entity key, and "" for the number of articles with term data.
+    for sql in (
+        """CREATE TABLE article_terms (
+             article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+             data TEXT NOT NULL
+           )""",
+        "CREATE TABLE term_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
+        """CREATE TRIGGER article_terms_ai AFTER INSERT ON article_terms BEGIN
+             INSERT INTO term_df (key, df)
+               SELECT key, 1 FROM json_each(new.data, '$.t') WHERE true
+               ON CONFLICT (key) DO UPDATE SET df = df + 1;
+             INSERT INTO term_df (key, df)
+               SELECT '@' || key, 1 FROM json_each(new.data, '$.e') WHERE true
+               ON CONFLICT (key) DO UPDATE SET df = df + 1;
+             INSERT INTO term_df (key, df) VALUES ('', 1)
+               ON CONFLICT (key) DO UPDATE SET df = df + 1;
+           END""",
+        """CREATE TRIGGER article_terms_ad AFTER DELETE ON article_terms BEGIN
+             UPDATE term_df SET df = df - 1 WHERE key IN (
+               SELECT key FROM json_each(old.data, '$.t')
+               UNION ALL SELECT '@' || key FROM json_each(old.data, '$.e')
+               UNION ALL SELECT '');
+           END""",
+    ):
+        db.execute(sql)
+
+
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Apply the migrations not yet applied; return their names."""
     db.execute(

@@ -1,0 +1,53 @@
+"""Use case: the related stories of one article, from data stored at refresh time.
+
+Two stages: the store finds candidates with indexed queries (FTS5 bm25 on the article's most
+distinctive terms and entity names, articles sharing its rarest entities), then
+``reader.related`` reranks them with the stored term statistics. Nothing is analysed here.
+"""
+
+from __future__ import annotations
+
+from reader import related
+from reader.models import RelatedStory
+from reader.store.convert import from_iso
+
+#: How many FTS and entity candidates are reranked.
+FTS_CANDIDATES = 100
+ENTITY_CANDIDATES = 40
+
+
+def _doc(row: dict) -> related.Doc:
+    return related.Doc.from_terms(
+        row["id"],
+        row["data"],
+        published=from_iso(row["published"]),
+        title=row["title"] or "",
+        url=row["url"] or "",
+        feed=row["feed"] or "",
+    )
+
+
+def related_for(store, article_id: int, limit: int = 10) -> list[RelatedStory]:
+    """The article's related stories, best first (raises NotFound for an unknown id)."""
+    query = _doc(store.related_row(article_id))
+    if not query.terms:
+        return []  # not analysed yet: the next refresh will do it
+    df, n_docs = store.document_frequencies(query.df_keys())
+    stats = related.Stats(df, n_docs)
+    terms = related.search_terms(query, stats)
+    entity_keys = related.rare_entities(query, stats)
+    phrases = [query.entities[k][0] for k in entity_keys]
+    ids = store.related_candidates(
+        article_id,
+        terms=terms,
+        phrases=phrases,
+        entity_keys=entity_keys,
+        limit=FTS_CANDIDATES,
+        entity_limit=ENTITY_CANDIDATES,
+    )
+    docs = [_doc(row) for row in store.related_rows(ids)]
+    missing = {k for d in docs for k in d.df_keys()} - df.keys()
+    if missing:
+        more, _ = store.document_frequencies(sorted(missing))
+        df.update(more)
+    return related.related(query, docs, stats, limit=limit)
