@@ -118,12 +118,28 @@ class _Readability(Document):
                 and sum(self.get_link_density(li) > 0.6 for li in items) < 0.6 * len(items)
             ):
                 allowed[el] = True
+        for el in self.tags(node, "table"):
+            if _is_data_table(el) and self.get_link_density(el) <= LIST_LINK_DENSITY:
+                allowed[el] = True
         return allowed
 
     def article_element(self):
         self.summary(html_partial=True)
         # summary() leaves the cleaned article element in self.html (see Document.sanitize).
         return self.html
+
+
+def _is_data_table(table) -> bool:
+    """A table of data rather than of layout (the test Readability.js uses, simplified)."""
+    if table.get("role") == "presentation" or table.find(".//table") is not None:
+        return False
+    if table.find("caption") is not None or table.find(".//th") is not None:
+        return True
+    if table.find("thead") is not None:
+        return True
+    rows = table.findall(".//tr")
+    cols = max((len(row.findall("td")) for row in rows), default=0)
+    return len(rows) >= 10 or cols > 4 or len(rows) * cols > 10
 
 
 def _readability_element(text: str, url: str | None):

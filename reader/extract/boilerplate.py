@@ -117,6 +117,9 @@ _MORE_HEADING = re.compile(
     re.I | re.X,
 )
 
+#: A line repeated this often is a gallery caption or a promo (twice can be the story's own).
+MIN_REPEATS = 3
+_KEEP_REPEATED = frozenset(("heading", "pre"))
 #: Text rules apply to lines up to this long (captions and promos are short).
 MAX_RULE_CHARS = 300
 
@@ -223,7 +226,7 @@ def filter_blocks(
         if any(_same(block.text, t) for t in titles) and (near_top or block.kind == "heading"):
             continue  # the headline: shown apart from the text
         key = " ".join(_words(block.text))
-        if counts.get(key, 0) > 1 and len(key) >= 20 and block.kind != "heading":
+        if counts.get(key, 0) >= MIN_REPEATS and len(key) >= 20 and block.kind not in _KEEP_REPEATED:
             continue  # a caption or promo repeated through a gallery
         if _line_reason(block, near_top=near_top, byline=byline):
             continue
