@@ -127,11 +127,20 @@ class _JsonProgress:
 
 
 class _Lines:
-    """Not a terminal: one plain line per feed that changed or failed (stderr)."""
+    """Not a terminal: a plain line per failed feed and at every tenth of the way (stderr)."""
+
+    def __init__(self) -> None:
+        self.step: dict[str, int] = {}
 
     def __call__(self, event) -> None:
-        if event.event == "feed" and event.result.status not in ("unchanged", "skipped"):
+        if event.event not in ("feed", "articles"):
+            return
+        if event.event == "feed" and event.result.status in ("error", "gone"):
             print(_result_line(event.result), file=sys.stderr)
+        step = event.done * 10 // max(event.total, 1)
+        if step != self.step.get(event.event):
+            self.step[event.event] = step
+            print(f"{event.event}: {event.done}/{event.total}", file=sys.stderr)
 
 
 class _Bar:

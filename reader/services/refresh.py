@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -151,11 +152,12 @@ class _Refresh:
         loop = asyncio.get_running_loop()
 
         def call():
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.thread_time()
             try:
                 return fn(*args, **kw)
             finally:
                 self._add("index", time.perf_counter() - t)
+                self._add("index_cpu", time.thread_time() - c)
 
         return await loop.run_in_executor(self.writer, call)
 
@@ -202,6 +204,10 @@ class _Refresh:
 
         started = time.perf_counter()
         loop = asyncio.get_running_loop()
+        # The writer thread gives the GIL back on every SQLite call; with the default 5 ms
+        # switch interval each call can wait that long for the event loop to let go of it.
+        old_switch = sys.getswitchinterval()
+        sys.setswitchinterval(0.0005)
         self.store = await loop.run_in_executor(self.writer, Store.open, self.store_path)
         self._start_pool()
         try:
@@ -265,6 +271,7 @@ class _Refresh:
                 self.pool.shutdown(wait=True, cancel_futures=True)
             await loop.run_in_executor(self.writer, self.store.close)
             self.writer.shutdown(wait=True)
+            sys.setswitchinterval(old_switch)
         self.summary.seconds = time.perf_counter() - started
         self.summary.stages = dict(self.stages)
         self.emit(ProgressEvent("done", self.done, self.total, summary=self.summary))
@@ -359,10 +366,7 @@ class _Refresh:
         if parsed.error:
             await self._record_error(row, parsed.error, None)
             return FeedResult(feed_id, url, "error", error=parsed.error)
-        ingest = await self.db(self.store.upsert_entries, feed_id, parsed.entries, now)
-        status = "new" if ingest.new_ids else ("updated" if ingest.updated_ids else "unchanged")
         meta: dict[str, Any] = dict(
-            last_status=status,
             last_error=None,
             error_count=0,
             retry_after=None,
@@ -376,13 +380,9 @@ class _Refresh:
                 self.feed_titles[feed_id] = parsed.title
         if parsed.site_url:
             meta["site_url"] = parsed.site_url
-        note = await self.db(self.store.record_feed_outcome, feed_id, **meta)
-        new_and_changed = list(ingest.new_ids) + list(ingest.updated_ids)
-        if self.feeds_only:
-            # No pages now, and none later for these: pages are only fetched for new stories.
-            await self.db(self.store.mark_pages_skipped, list(ingest.new_ids))
-        elif new_and_changed:
-            await self._queue_articles(new_and_changed)
+        ingest, status, note = await self.db(self._store_feed, feed_id, parsed.entries, now, meta)
+        if not self.feeds_only and (ingest.new_ids or ingest.updated_ids):
+            await self._queue_articles(list(ingest.new_ids) + list(ingest.updated_ids))
         extra: dict[str, Any] = dict(moved)
         if parsed.warning:
             extra["warning"] = parsed.warning
@@ -395,6 +395,16 @@ class _Refresh:
             error=note,
             extra=extra,
         )
+
+    def _store_feed(self, feed_id: int, entries, now: datetime, meta: dict[str, Any]):
+        """Writer thread: store entries, then the feed's outcome (one hop, two short txns)."""
+        ingest = self.store.upsert_entries(feed_id, entries, now)
+        status = "new" if ingest.new_ids else ("updated" if ingest.updated_ids else "unchanged")
+        note = self.store.record_feed_outcome(feed_id, last_status=status, **meta)
+        if self.feeds_only and ingest.new_ids:
+            # No pages now, and none later for these: pages are only fetched for new stories.
+            self.store.mark_pages_skipped(list(ingest.new_ids))
+        return ingest, status, note
 
     async def _record_error(self, row: dict, error: str, retry: datetime | None) -> None:
         now = datetime.now(UTC)
