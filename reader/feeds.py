@@ -464,7 +464,8 @@ def _parse_feedparser(content: bytes, url: str, headers: dict[str, str]) -> Pars
 
 
 def _fp_date(e: Any, key: str) -> datetime | None:
-    parsed = e.get(f"{key}_parsed")
+    # dict.get: feedparser's own get() maps updated -> published with a warning.
+    parsed = dict.get(e, f"{key}_parsed")
     if parsed:
         try:
             return datetime(*parsed[:6], tzinfo=UTC)
@@ -491,7 +492,7 @@ def _fp_entry(e: Any, url: str) -> ParsedEntry:
         # feedparser copies a lone description into both; keep it as summary only.
         content_html = ""
     published = _fp_date(e, "published") or _fp_date(e, "updated") or _fp_date(e, "created")
-    date_raw = e.get("published") or e.get("updated") or ""
+    date_raw = dict.get(e, "published") or dict.get(e, "updated") or ""
     base = url
     entry = _entry(
         e.get("id") or "",
