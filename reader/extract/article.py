@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urljoin
 
 from readability import Document
 from readability.readability import text_length
@@ -142,12 +143,27 @@ def _is_data_table(table) -> bool:
     return len(rows) >= 10 or cols > 4 or len(rows) * cols > 10
 
 
-def _readability_element(text: str, url: str | None):
+def _readability_element(page):
+    # readability gets our parsed page (its cleaner works on a deep copy, so the retry pass
+    # starts afresh) and no URL: links are resolved only for the lines kept, in blocks.py,
+    # which saves readability's rewriting of every link on the page.
     try:
-        return _Readability(text, url=url).article_element()
+        return _Readability(page).article_element()
     except Exception as exc:  # readability raises Unparseable and, on odd pages, anything
         log.debug("readability failed: %s", exc)
         return None
+
+
+def _base_url(page, url: str | None) -> str | None:
+    """The URL relative links are resolved against (<base href> counts, as in browsers)."""
+    for el in page.iter("base"):
+        href = (el.get("href") or "").strip()
+        if href:
+            try:
+                return urljoin(url, href) if url else href if "://" in href else url
+            except ValueError:
+                return url
+    return url
 
 
 def extract_article(
@@ -163,8 +179,8 @@ def extract_article(
     page = parse_fragment(text)
     meta = page_meta(page) if page is not None else PageMeta()
     # A page read from a file has no URL: its canonical URL resolves its relative links.
-    base = url or meta.url
-    element = _readability_element(text, base) if page is not None else None
+    base = _base_url(page, url or meta.url) if page is not None else url
+    element = _readability_element(page) if page is not None else None
     if element is None and page is not None:
         element = page.find("body") if page.find("body") is not None else page
     if element is None:

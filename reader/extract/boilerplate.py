@@ -226,7 +226,8 @@ def filter_blocks(
         if any(_same(block.text, t) for t in titles) and (near_top or block.kind == "heading"):
             continue  # the headline: shown apart from the text
         key = " ".join(_words(block.text))
-        if counts.get(key, 0) >= MIN_REPEATS and len(key) >= 20 and block.kind not in _KEEP_REPEATED:
+        repeated = counts.get(key, 0) >= MIN_REPEATS and len(key) >= 20
+        if repeated and block.kind not in _KEEP_REPEATED:
             continue  # a caption or promo repeated through a gallery
         if _line_reason(block, near_top=near_top, byline=byline):
             continue
