@@ -91,7 +91,7 @@ def _clean(job: dict, page_bytes: bytes) -> tuple[CleanArticle | None, str, str 
     feed_text = job.get("text") or ""
     if not page.text.strip():
         return None, "failed", "no article text found on the page"
-    if job.get("text_source") == "feed" and len(page.text) < MIN_PAGE_SHARE * len(feed_text):
+    if len(page.text) < MIN_PAGE_SHARE * len(feed_text):
         # Extraction clearly failed: the feed carries more of the story than the page gave.
         return None, "done", "page text shorter than the feed's; feed text kept"
     return page, "done", None
