@@ -30,6 +30,9 @@ class Handler(BaseHTTPRequestHandler):
 
     server: LocalServer  # type: ignore[assignment]
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes: without this, Nagle's algorithm and the
+    # client's delayed ACK add ~40 ms to every keep-alive response.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet test output
         pass
@@ -272,3 +275,56 @@ def corpus_route(root: Path) -> Route:
 
 def corpus_url(server: LocalServer, path: str) -> str:
     return server.url("/" + quote(path))
+
+
+class NewsSite:
+    """Many generated feeds at ``/feed/<n>.xml`` that change with ``generation``: each new
+    generation adds ``step`` stories per feed and revises the newest few (updates), so
+    every refresh has inserts and updates to write. ``delay`` seconds per response keep a
+    refresh busy long enough to be interrupted."""
+
+    def __init__(
+        self, server: LocalServer, feeds: int, items: int = 30, step: int = 5, delay: float = 0
+    ) -> None:
+        self.server = server
+        self.feeds = feeds
+        self.items = items
+        self.step = step
+        self.delay = delay
+        self.generation = 0
+        server.fallback = self._route
+
+    def urls(self) -> list[str]:
+        return [self.server.url(f"/feed/{n}.xml") for n in range(self.feeds)]
+
+    def guids(self, n: int) -> list[str]:
+        first = self.generation * self.step
+        return [f"feed{n}-story{i}" for i in range(first, first + self.items)]
+
+    def document(self, n: int) -> bytes:
+        gen = self.generation
+        items = []
+        for k, guid in enumerate(self.guids(n)):
+            rev = f" (revision {gen})" if k >= self.items - 3 else ""
+            items.append((guid, f"Story {guid}{rev}"))
+        return rss(f"Feed {n}", items, link=f"http://news{n % 7}.example/")
+
+    def _route(self, h: Handler) -> None:
+        path = h.path.split("?", 1)[0]
+        if not (path.startswith("/feed/") and path.endswith(".xml")):
+            h.send_bytes(b"not found", status=404, content_type="text/plain")
+            return
+        if self.delay:
+            time.sleep(self.delay)
+        h.send_bytes(self.document(int(path[6:-4])), content_type="application/rss+xml")
+
+
+def add_feeds(db: Path, urls: list[str]) -> list[int]:
+    """Subscribe to ``urls`` in the cache at ``db``; returns the feed ids."""
+    from reader.store import Store
+
+    store = Store.open(db)
+    try:
+        return [store.add_feed(u).id for u in urls]
+    finally:
+        store.close()
