@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 #: parent's text (the parent is then only a wrapper around it).
 WRAPPER_SHARE = 0.85
 WRAPPER_LEVELS = 2
+#: The enclosing <article> replaces the pick when it has this many times its paragraph text.
+ARTICLE_WIDEN_FACTOR = 1.3
 #: Lists inside the article are kept unless links hold more than this share of their text.
 LIST_LINK_DENSITY = 0.5
 
@@ -54,6 +56,7 @@ class _Readability(Document):
         # readability only looks at the siblings of the element it picked. When that element
         # is nearly all of its parent's text (a thin wrapper such as "read-more-content"),
         # the story's first paragraphs are often siblings of the *parent*: collect those.
+        best_candidate = self._widen_to_article(candidates, best_candidate)
         before, after = self._uncle_paragraphs(best_candidate["elem"])
         output = super().get_article(candidates, best_candidate, html_partial)
         for el in reversed(before):
@@ -61,6 +64,32 @@ class _Readability(Document):
         for el in after:
             output.append(el)
         return output
+
+    def _paragraph_chars(self, el) -> int:
+        """Characters of story-like paragraphs (low link density) inside ``el``."""
+        total = 0
+        for p in el.iter("p"):
+            length = text_length(p)
+            if length >= 40 and self.get_link_density(p) < 0.25:
+                total += length
+        return total
+
+    def _widen_to_article(self, candidates, best_candidate):
+        # The story split into several sections (Medium, long reads): readability picks
+        # one of them. When the enclosing <article> holds much more paragraph text than the
+        # pick, the <article> is the story (readability-lxml does the same for <main>).
+        best = best_candidate["elem"]
+        frame = next((a for a in best.iterancestors() if a.tag == "article"), None)
+        if frame is None or frame.xpath("ancestor::article"):
+            return best_candidate
+        inside = self._paragraph_chars(best)
+        if self._paragraph_chars(frame) < ARTICLE_WIDEN_FACTOR * inside + 200:
+            return best_candidate
+        if self.get_link_density(frame) > 0.25:
+            return best_candidate
+        widened = {"content_score": best_candidate["content_score"], "elem": frame}
+        candidates[frame] = widened
+        return widened
 
     def _uncle_paragraphs(self, best) -> tuple[list, list]:
         before: list = []

@@ -78,9 +78,13 @@ _LEAD_IN = re.compile(
     leia\s+tamb[ée]m|veja\s+tamb[ée]m)\s*[:|»>-]""",
     re.I | re.X,
 )
+# A call to subscribe to a newsletter or e-mail updates (not a story mentioning sign-ups).
 _NEWSLETTER = re.compile(
-    r"""\b(?:newsletters?|sign\s+up|subscribe|subscribers?|subscription|inbox|
-    unsubscribe)\b""",
+    r"""(?:sign\s+up|subscribe|register|join)\b[^.!?]{0,60}\b(?:newsletters?|inbox|e-?mails?|
+    alerts|briefing|bulletin)\b
+    | \bnewsletters?\b[^.!?]{0,60}\b(?:sign\s+up|subscribe)\b
+    | (?:delivered|straight|sent)\s+(?:straight\s+)?to\s+your\s+inbox
+    | ^get\s+(?:the|our)\s+[^.!?]{0,40}newsletter""",
     re.I | re.X,
 )
 _RIGHTS = re.compile(
