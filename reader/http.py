@@ -127,7 +127,7 @@ def describe_error(exc: BaseException) -> str:
         msg = str(exc)
         if "Name or service not known" in msg or "nodename nor servname" in msg:
             return "host not found"
-        if "refused" in msg.lower():
+        if "refused" in msg.lower() or "All connection attempts failed" in msg:
             return "connection refused"
         return _one_line(f"cannot connect: {msg}" if msg else "cannot connect")
     if isinstance(exc, httpx.RemoteProtocolError):

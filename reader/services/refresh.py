@@ -163,7 +163,10 @@ class _Refresh:
 
     async def cpu(self, fn: Callable[..., Any], *args: Any) -> Any:
         loop = asyncio.get_running_loop()
-        assert self.pool is not None
+        if self.pool is None:
+            # Started on first use: a refresh where nothing changed needs no workers.
+            self._start_pool()
+            assert self.pool is not None
         try:
             return await loop.run_in_executor(self.pool, fn, *args)
         except BrokenProcessPool:
@@ -209,7 +212,6 @@ class _Refresh:
         old_switch = sys.getswitchinterval()
         sys.setswitchinterval(0.0005)
         self.store = await loop.run_in_executor(self.writer, Store.open, self.store_path)
-        self._start_pool()
         try:
             self.version = analysis_version()
             candidates = await self.db(self.store.refresh_candidates, self.feed_ids)
