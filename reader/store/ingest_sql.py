@@ -53,16 +53,19 @@ class IngestSQL:
         fetched_iso = to_iso(fetched or datetime.now(UTC))
         new_ids: list[int] = []
         updated_ids: list[int] = []
-        existing = {
-            guid: (article_id, content_hash, source)
-            for article_id, guid, content_hash, source in self.db.execute(
-                "SELECT id, guid, content_hash, text_source FROM articles WHERE feed_id = ?",
-                [feed_id],
-            ).fetchall()
-        }
         seen: set[str] = set()
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            # Read what is stored inside the write transaction: another process (a second
+            # refresh) may have inserted these entries since, and a stale snapshot would
+            # make this insert them again (UNIQUE constraint failed).
+            existing = {
+                guid: (article_id, content_hash, source)
+                for article_id, guid, content_hash, source in self.db.execute(
+                    "SELECT id, guid, content_hash, text_source FROM articles WHERE feed_id = ?",
+                    [feed_id],
+                ).fetchall()
+            }
             for entry in entries:
                 if entry.guid in seen:
                     continue  # feeds sometimes repeat an item; the first one wins
