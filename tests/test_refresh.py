@@ -314,3 +314,14 @@ def test_process_pool_path(httpserver, db):
     summary = refresh(db, _config(workers=1))
     assert (summary.new, summary.analysed, summary.errors) == (5, 5, 0)
     assert "parse" in summary.stages
+
+
+def test_feed_set_full_text(run_cli):
+    _add(run_cli.db, "https://example.com/feed.xml")
+    code, out, _ = run_cli("feed-set", "1", "--full-text", "off")
+    assert code == 0 and "full text off" in out
+    assert _query(run_cli.db, "SELECT full_text FROM feeds") == [(0,)]
+    code, out, _ = run_cli("feed-set", "https://example.com/feed.xml", "--full-text", "default")
+    assert code == 0 and _query(run_cli.db, "SELECT full_text FROM feeds") == [(None,)]
+    code, _, err = run_cli("feed-set", "99", "--full-text", "on")
+    assert code == 1 and "no feed" in err
