@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -21,13 +22,24 @@ def _default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+# JSON escapes C0 controls itself; these others (DEL, C1 such as the 8-bit CSI 0x9b, bidi
+# overrides) it leaves raw, and a terminal may act on them. They can only occur inside JSON
+# strings, where a \uXXXX escape means exactly the same: the output stays lossless.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def _dumps(value: Any, **kwargs: Any) -> str:
+    text = json.dumps(value, default=_default, ensure_ascii=False, **kwargs)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def print_json(value: Any, *, lines: bool = False) -> None:
-    """Print JSON (one object per line when ``lines``). JSON escapes control characters."""
+    """Print JSON (one object per line when ``lines``); nothing a terminal acts on is raw."""
     if lines:
         for item in value:
-            sys.stdout.write(json.dumps(item, default=_default, ensure_ascii=False) + "\n")
+            sys.stdout.write(_dumps(item) + "\n")
     else:
-        sys.stdout.write(json.dumps(value, default=_default, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(_dumps(value, indent=2) + "\n")
 
 
 def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
