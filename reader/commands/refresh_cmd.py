@@ -23,7 +23,9 @@ def register(sub) -> None:
     )
     parser.add_argument("feeds", nargs="*", metavar="FEED", help="feed id, URL or title prefix")
     parser.add_argument(
-        "--feeds-only", action="store_true", help="do not fetch article pages in this run"
+        "--feeds-only",
+        action="store_true",
+        help="fetch feeds only: no article pages, and entity tagging left to the next refresh",
     )
     parser.add_argument(
         "--progress-json",
