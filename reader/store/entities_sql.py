@@ -75,7 +75,10 @@ class EntitiesSQL:
                 n += 1
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # SQLite has already rolled back on some errors (disk full): a second
+            # ROLLBACK would fail and hide the real error.
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
         return n
 

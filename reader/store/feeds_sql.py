@@ -94,7 +94,10 @@ class FeedsSQL:
                 )
                 added_ids.append(cursor.lastrowid)
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # SQLite has already rolled back on some errors (disk full): a second
+            # ROLLBACK would fail and hide the real error.
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
         return [self.get_feed(i) for i in added_ids], skipped

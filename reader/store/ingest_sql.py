@@ -131,7 +131,10 @@ class IngestSQL:
                     updated_ids.append(article_id)
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # SQLite has already rolled back on some errors (disk full): a second
+            # ROLLBACK would fail and hide the real error.
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
         return IngestResult(tuple(new_ids), tuple(updated_ids))
 
@@ -171,7 +174,10 @@ class IngestSQL:
             self.db.execute("UPDATE articles SET enriched = ? WHERE id = ?", [version, article_id])
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # SQLite has already rolled back on some errors (disk full): a second
+            # ROLLBACK would fail and hide the real error.
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
             raise
 
     def articles_to_enrich(
