@@ -86,6 +86,16 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"reader: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception as exc:
+        import sqlite3
+
+        if not isinstance(exc, sqlite3.Error):
+            raise
+        # A read-only or full disk seen by SQLite ("attempt to write a readonly database",
+        # "database or disk is full"): one line naming the cache; SQLite rolled back.
+        where = ctx.db_path if ctx is not None else "the cache"
+        print(f"reader: error: {where}: {exc}", file=sys.stderr)
+        return 1
     finally:
         if ctx is not None:
             ctx.close()
