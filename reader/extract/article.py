@@ -149,7 +149,7 @@ class _Readability(Document):
             ):
                 allowed[el] = True
         for el in self.tags(node, "table"):
-            if _is_data_table(el) and self.get_link_density(el) <= LIST_LINK_DENSITY:
+            if _is_data_table(el):
                 allowed[el] = True
         return allowed
 

@@ -136,7 +136,7 @@ class _Builder:
         if tag in BLOCK_TAGS:
             if tag in _CELLS and not _has_block_child(el):
                 # A plain table cell is part of its row's line.
-                if self.parts:
+                if "".join(self.parts).strip():
                     self.parts.append(" | ")
             else:
                 self.flush()
