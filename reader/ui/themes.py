@@ -17,6 +17,7 @@ reported by name and skipped, never fatal. The chosen theme is remembered in the
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,13 +64,23 @@ class LoadedThemes:
     errors: list[str] = field(default_factory=list)
 
 
+def _at(path: Path, key: str) -> str:
+    """``name:line`` of the first ``key = ...`` in the theme file (the name alone if absent)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return path.name
+    m = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.M)
+    return f"{path.name}:{text.count(chr(10), 0, m.start()) + 1}" if m else path.name
+
+
 def _colour(path: Path, key: str, value: object) -> str:
     if not isinstance(value, str):
-        raise ThemeError(f"{path.name}: {key} must be a colour string")
+        raise ThemeError(f"{_at(path, key)}: {key} must be a colour string")
     try:
         Color.parse(value)
     except ColorParseError:
-        raise ThemeError(f"{path.name}: {key} = {value!r} is not a colour") from None
+        raise ThemeError(f"{_at(path, key)}: {key} = {value!r} is not a colour") from None
     return value
 
 
@@ -83,25 +94,25 @@ def theme_from_toml(path: Path) -> Theme:
         raise ThemeError(f"{path.name}: not valid TOML: {exc}") from None
     name = data.get("name") or path.stem
     if not isinstance(name, str):
-        raise ThemeError(f"{path.name}: name must be a string")
+        raise ThemeError(f"{_at(path, 'name')}: name must be a string")
     colors = data.get("colors", {})
     if not isinstance(colors, dict) or "primary" not in colors:
         raise ThemeError(f"{path.name}: [colors] with at least primary is required")
     unknown = set(colors) - set(COLOR_KEYS)
     if unknown:
-        raise ThemeError(f"{path.name}: unknown colours {sorted(unknown)}")
+        raise ThemeError(f"{_at(path, min(unknown))}: unknown colours {sorted(unknown)}")
     kwargs = {k: _colour(path, k, v) for k, v in colors.items()}
     entities = data.get("entities", {})
     bad = set(entities) - set(ENTITY_LABELS)
     if bad:
-        raise ThemeError(f"{path.name}: unknown entity types {sorted(bad)}")
+        raise ThemeError(f"{_at(path, min(bad))}: unknown entity types {sorted(bad)}")
     variables = {f"entity-{k}": _colour(path, k, v) for k, v in entities.items()}
     extra = data.get("variables", {})
     if not isinstance(extra, dict) or not all(isinstance(v, str) for v in extra.values()):
         raise ThemeError(f"{path.name}: [variables] must map names to strings")
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
-        raise ThemeError(f"{path.name}: dark must be true or false")
+        raise ThemeError(f"{_at(path, 'dark')}: dark must be true or false")
     return Theme(name=name, dark=dark, variables={**extra, **variables}, **kwargs)
 
 
