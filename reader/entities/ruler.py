@@ -57,10 +57,14 @@ PLATFORMS = (
 HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.")
 
 
-def patterns() -> list[dict]:
-    """EntityRuler patterns (spaCy labels)."""
+def patterns(tokenize=str.split) -> list[dict]:
+    """EntityRuler patterns (spaCy labels). Names become token patterns split by
+    ``tokenize`` (phrase patterns would run the whole pipeline once per name at load)."""
     names = dict.fromkeys((*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES, *PLATFORMS))
-    out: list[dict] = [{"label": "ORG", "pattern": name, "id": "news"} for name in names]
+    out: list[dict] = [
+        {"label": "ORG", "pattern": [{"ORTH": t} for t in tokenize(name)], "id": "news"}
+        for name in names
+    ]
     title = [{"ORTH": {"IN": list(HONORIFICS)}}, {"IS_TITLE": True, "OP": "+"}]
     out.append({"label": "PERSON", "pattern": title, "id": "honorific"})
     return out
@@ -69,4 +73,4 @@ def patterns() -> list[dict]:
 def add_ruler(nlp: Language) -> None:
     """Add the news entity ruler after the model's ner, overriding it where it matches."""
     ruler = nlp.add_pipe("entity_ruler", name="news_ruler", config={"overwrite_ents": True})
-    ruler.add_patterns(patterns())  # type: ignore[attr-defined]
+    ruler.add_patterns(patterns(lambda name: [t.text for t in nlp.tokenizer(name)]))  # type: ignore[attr-defined]
