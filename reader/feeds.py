@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin as _urljoin
 
 from reader.models import Block, Link, ParsedEntry
 from reader.sanitize import clean_line
@@ -41,6 +41,15 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
+
+
+def urljoin(base: str, url: str) -> str:
+    """urllib's urljoin, but a malformed URL (``http://a.c[o/``: ValueError) becomes "" so
+    one bad link cannot fail the whole feed."""
+    try:
+        return _urljoin(base, url)
+    except ValueError:
+        return ""
 
 
 @dataclass(frozen=True)
