@@ -27,14 +27,24 @@ _FURNITURE_WORDS = frozenset(
     social newsletter subscribe subscription signup promo related recommended outbrain
     taboola breadcrumb breadcrumbs tags tagline pagination disclaimer""".split()
 )
+_CAPTION_WORDS = frozenset(("caption", "captions", "credit", "credits"))
 _SPLIT_CLASS = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 #: An element matched by class words is dropped only when its text is shorter than this.
 MAX_FURNITURE_CHARS = 600
 
 
+# "no-caption", "has-caption", "with-share": the class says what the element has, not is.
+_QUALIFIERS = frozenset(("no", "has", "with", "without", "hide", "hidden"))
+
+
 def _class_words(el) -> set[str]:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return {w.lower() for w in _SPLIT_CLASS.split(names) if w}
+    words: set[str] = set()
+    for token in f"{el.get('class') or ''} {el.get('id') or ''}".split():
+        parts = [w.lower() for w in _SPLIT_CLASS.split(token) if w]
+        if parts and parts[0] in _QUALIFIERS:
+            continue
+        words.update(parts)
+    return words
 
 
 def drop_element(el) -> bool:
@@ -47,6 +57,9 @@ def drop_element(el) -> bool:
     words = _class_words(el)
     if not words or not (words & _FURNITURE_WORDS):
         return False
+    found = words & _FURNITURE_WORDS
+    if found <= _CAPTION_WORDS and el.xpath(".//h1|.//h2|.//h3|.//h4"):
+        return False  # a caption has no section headings: this is a block of the story
     # Class names lie sometimes ("post-share-content" around the whole story): only small
     # elements go.
     return len(el.text_content()) < MAX_FURNITURE_CHARS
