@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from reader.errors import ReaderError
+from reader.sanitize import clean_line
 from reader.urls import is_http_url, normalize_url
 
 #: ``type`` values of ``<link rel="alternate">`` that point at feeds.
@@ -40,6 +41,9 @@ _SNIFF_BYTES = 4096
 
 class DiscoveryError(ReaderError):
     """No feed could be found at a URL (one line, says why)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(clean_line(message))  # may quote what a server sent
 
 
 @dataclass(frozen=True)

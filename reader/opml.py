@@ -30,6 +30,7 @@ from urllib.parse import urlsplit, urlunsplit
 from xml.sax.saxutils import quoteattr
 
 from reader.errors import ReaderError
+from reader.sanitize import clean_line
 from reader.urls import is_http_url, normalize_url
 
 #: Outline types that mean "a feed" when the URL is in ``url`` rather than ``xmlUrl``.
@@ -41,6 +42,9 @@ _MAX_BYTES = 20_000_000
 
 class OpmlError(ReaderError):
     """An OPML file that yields nothing usable."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(clean_line(message))  # parser messages quote the file's bytes
 
 
 @dataclass(frozen=True)
@@ -383,6 +387,7 @@ def _parse_regex(text: str) -> ParsedOpml:
     collector = _Collector()
     tags = _scan_outlines(text)
     stack: list[str | None] = []
+    line, counted = 1, 0
     for i, (closing, attrs, self_closing, offset) in enumerate(tags):
         if closing:
             if stack:
@@ -390,7 +395,8 @@ def _parse_regex(text: str) -> ParsedOpml:
             continue
         # An open outline with another outline opening before it closes has children.
         has_children = not self_closing and i + 1 < len(tags) and not tags[i + 1][0]
-        line = text.count("\n", 0, offset) + 1
+        line += text.count("\n", counted, offset)  # counted incrementally: big files stay fast
+        counted = offset
         folders = tuple(f for f in stack if f)
         folder = collector.outline(attrs, folders, has_children, line)
         if not self_closing:
@@ -412,6 +418,7 @@ def _parse_regex(text: str) -> ParsedOpml:
 # --------------------------------------------------------------------------- entry points
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
+_XMLURL_VALUES = re.compile(r"\bxmlurl\s*=\s*[\"'][ \t]*[^\s\"']", re.I)
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>", re.I | re.S)
 
 
@@ -440,13 +447,16 @@ def parse_opml(data: bytes | str) -> ParsedOpml:
         result = _parse_tree(repaired, recover=False)
         result.method = "repaired"
     except (etree.XMLSyntaxError, ValueError):
-        candidates = [_parse_regex(_repair(text))]
+        candidates = []
         try:
             recovered = _parse_tree(repaired, recover=True)
             recovered.method = "recover"
-            candidates.insert(0, recovered)
+            candidates.append(recovered)
         except (etree.XMLSyntaxError, ValueError):
             pass
+        # The scanner runs only when the tree may have missed feeds (it costs as much again).
+        if not candidates or len(candidates[0].feeds) < len(_XMLURL_VALUES.findall(text)):
+            candidates.append(_parse_regex(_repair(text)))
         # Prefer the tree (it knows nesting for sure) unless the scanner found more.
         result = max(candidates, key=lambda r: (len(r.feeds), len(r.lists), r.method != "regex"))
         if not result.root:

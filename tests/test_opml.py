@@ -211,3 +211,27 @@ def test_write_then_parse_round_trip() -> None:
         "https://c.example/atom": ("C", "", {"tech"}),
         "https://d.example/atom": ("D", "", {"a/b", "x"}),
     }
+
+
+def test_large_broken_list_is_fast() -> None:
+    import time
+
+    outlines = "\n".join(
+        f'<outline text="Feed {i} & co" xmlUrl="https://f{i}.example/rss?a=1&b=2"/>'
+        for i in range(10_000)
+    )
+    text = f'<opml version="1.0"><body><outline text="All">\n{outlines}\n</outline></body>'
+    started = time.perf_counter()
+    result = parse_opml(text + '<outline text="x" description="<b>"/>')
+    assert len(result.feeds) == 10_000
+    assert result.feeds[-1].tags == ("All",)
+    assert time.perf_counter() - started < 5
+
+
+def test_error_messages_are_one_clean_line(tmp_path: Path) -> None:
+    path = tmp_path / "evil.opml"
+    path.write_bytes(b"<\x1b]0;title\x07oops>")
+    with pytest.raises(OpmlError) as info:
+        read_opml(path)
+    assert "\x1b" not in str(info.value) and "\x07" not in str(info.value)
+    assert "\n" not in str(info.value)

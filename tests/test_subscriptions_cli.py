@@ -171,6 +171,9 @@ def test_feeds_output_is_sanitised(run_cli) -> None:
     run_cli("add", "--no-discover", "https://evil.example/f", "--title", "x\x1b]0;pwned\x07y")
     code, out, _ = run_cli("feeds")
     assert "\x1b" not in out and "\x07" not in out
+    code, _, err = run_cli("add", "--no-discover", "https://evil.example/f")
+    assert code == 1 and "\x1b" not in err and "\x07" not in err
+    assert "already subscribed" in one_error_line(err)
 
 
 OPML = """<?xml version="1.0"?>

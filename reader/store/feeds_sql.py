@@ -10,6 +10,7 @@ import sqlite_utils
 
 from reader.errors import NotFound, ReaderError
 from reader.models import Feed
+from reader.sanitize import clean_line
 from reader.store.convert import feed_from_row, now_iso, to_iso
 from reader.urls import normalize_url
 
@@ -18,7 +19,8 @@ class DuplicateFeed(ReaderError):
     """The feed is already subscribed (under this or another spelling)."""
 
     def __init__(self, feed: Feed) -> None:
-        super().__init__(f"already subscribed: {feed.display_title} ({feed.url}), id {feed.id}")
+        title, url = clean_line(feed.display_title), clean_line(feed.url)  # from the network
+        super().__init__(f"already subscribed: {title} ({url}), id {feed.id}")
         self.feed = feed
 
 
@@ -143,7 +145,7 @@ class FeedsSQL:
         if len(exact) == 1:
             return feed_from_row(exact[0])
         if len(rows) > 1:
-            names = ", ".join(f"{r['id']}: {r['title']}" for r in rows[:5])
+            names = ", ".join(f"{r['id']}: {clean_line(r['title'])}" for r in rows[:5])
             raise ReaderError(f"{spec!r} matches several feeds ({names}); give the id")
         return feed_from_row(rows[0])
 
