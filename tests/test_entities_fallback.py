@@ -119,3 +119,14 @@ def test_cue_labels():
     assert postprocess.cue_label("Windows 11", "place") == "other"
     assert postprocess.cue_label("France", "person") == "place"
     assert postprocess.cue_label("Belgium", "org") == "org"  # a country can be a team
+
+
+def test_acronym_defined_in_parentheses_is_the_same_entity():
+    text = "The Free Syrian Army (FSA) fought. Later the FSA withdrew."
+    fsa = text.index("Free")
+    spans = postprocess.finish(text, [(fsa, fsa + 16, "org"), (text.index("FSA"), 25, "place")])
+    assert [(s.text, s.label, s.key) for s in spans] == [
+        ("Free Syrian Army", "org", "org:free syrian army"),
+        ("FSA", "org", "org:free syrian army"),
+        ("FSA", "org", "org:free syrian army"),
+    ]

@@ -46,6 +46,7 @@ _TRAIL = " \t\"'“”‘’`«»)]}-–—*•·,;:!?"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’.-]*(?<![.'’-])")
 _THE_IS_NOT_NAME = frozenset({"person", "place", "group", "event"})
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 _LOWER_PREFIX = re.compile(r"(?:pro|anti|non|ex|post|pre|neo|pan)-", re.I)
 _ABBREV_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
@@ -104,8 +105,26 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             if e > s and looks_like_name(text[s:e]) and not _not_a_name(text[s:e], lower_words):
                 spans.append([s, e, cue_label(text[s:e], label)])
     spans = _drop_overlaps(spans)
-    spans = _propagate(text, spans)
-    return _alias_step(text, spans)
+    acronyms = _acronyms(text, spans)
+    spans = _propagate(text, spans, acronyms)
+    return _alias_step(text, spans, acronyms)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _acronyms(text: str, spans: list[list]) -> dict[str, tuple[str, str]]:
+    """Acronyms defined in the text, "World Health Organization (WHO)": acronym -> (full
+    name, label). The acronym's letters must be the initials of the name's capitalised words."""
+    found: dict[str, tuple[str, str]] = {}
+    for s, e, label in spans:
+        m = _ACRONYM_DEF.match(text, e)
+        if m and " " in text[s:e]:
+            acronym = m.group(1)
+            if acronym.replace(".", "").upper() == _initials(text[s:e]).upper():
+                found.setdefault(acronym, (text[s:e], label))
+    return found
 
 
 def cue_label(surface: str, label: str) -> str:
@@ -149,7 +168,7 @@ def _not_a_name(surface: str, lower_words: set[str]) -> bool:
     return surface.lower() in lower_words
 
 
-def _propagate(text: str, spans: list[list]) -> list[list]:
+def _propagate(text: str, spans: list[list], acronyms: dict[str, tuple[str, str]]) -> list[list]:
     """Tag the other occurrences of names already found in the article (same label), and
     bare surnames of people named in full ("Montalvo" after "Rafael Montalvo")."""
     votes: dict[str, Counter] = {}
@@ -159,6 +178,8 @@ def _propagate(text: str, spans: list[list]) -> list[list]:
         words = surface.split()
         if label == "person" and len(words) >= 2:
             votes.setdefault(words[-1], Counter())["person"] += 1
+    for acronym, (_, label) in acronyms.items():
+        votes[acronym] = Counter({label: 1})  # the definition decides
     names = {
         surface: counts.most_common(1)[0][0]
         for surface, counts in votes.items()
@@ -196,7 +217,9 @@ def _drop_overlaps(spans: list[list]) -> list[list]:
     return out
 
 
-def _alias_step(text: str, spans: list[list]) -> list[EntitySpan]:
+def _alias_step(
+    text: str, spans: list[list], acronyms: dict[str, tuple[str, str]]
+) -> list[EntitySpan]:
     # 1. Well-known aliases carry their own label ("U.S." is a place even if tagged ORG).
     for span in spans:
         fixed = alias_label(text[span[0] : span[1]])
@@ -211,11 +234,16 @@ def _alias_step(text: str, spans: list[list]) -> list[EntitySpan]:
             words = name.split()
             if len(words) >= 2:
                 full.setdefault(words[-1].lower(), []).append((s, name))
-    target: dict[int, str] = {}  # span start -> full name of the person it refers to
+    target: dict[int, str] = {}  # span start -> full name of what it refers to
     for span in spans:
         s, e = span[0], span[1]
+        if len(span) > 3:
+            continue
+        if text[s:e] in acronyms:  # "WHO" after "World Health Organization (WHO)"
+            target[s], span[2] = acronyms[text[s:e]]
+            continue
         name = clean_name(text[s:e], "person")
-        if " " in name or len(span) > 3:
+        if " " in name:
             continue
         choices = full.get(name.lower())
         if choices:
@@ -232,7 +260,7 @@ def _alias_step(text: str, spans: list[list]) -> list[EntitySpan]:
         if len(span) == 3 and s not in target:
             label = votes[clean_name(text[s:e], "other").lower()].most_common(1)[0][0]
         if s in target:
-            key, name, label = canonical(target[s], "person")
+            key, name, label = canonical(target[s], label)
         else:
             key, name, label = canonical(text[s:e], label)
         result.append(EntitySpan(text=text[s:e], label=label, start=s, end=e, key=key, name=name))
