@@ -47,6 +47,12 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’.-]*(?<![.'’-])")
 _THE_IS_NOT_NAME = frozenset({"person", "place", "group", "event"})
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
+_NEXT_WORD = re.compile(r"(?:'s|’s)?\s+(\w+)")
+_ORG_CONTEXT = frozenset(
+    """spokesman spokeswoman spokesperson members member website founder CEO chairman
+    headquarters employees shareholders staffers executives organization organisation
+    homepage""".split()
+)
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 _LOWER_PREFIX = re.compile(r"(?:pro|anti|non|ex|post|pre|neo|pan)-", re.I)
 _ABBREV_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
@@ -251,9 +257,14 @@ def _alias_step(
             target[s] = before[-1] if before else choices[0][1]
             span[2] = "person"
     # 3. One surface form, one label: the majority within the article (first one on ties).
+    #    A mention followed by "spokesman", "website", "members" ... votes organisation.
     votes: dict[str, Counter] = {}
     for s, e, label, *_ in spans:
-        votes.setdefault(clean_name(text[s:e], "other").lower(), Counter())[label] += 1
+        counts = votes.setdefault(clean_name(text[s:e], "other").lower(), Counter())
+        counts[label] += 1
+        m = _NEXT_WORD.match(text, e)
+        if label == "place" and m and m.group(1) in _ORG_CONTEXT and text[s:e] not in GAZETTEER:
+            counts["org"] += 2
     result = []
     for span in spans:
         s, e, label = span[0], span[1], span[2]
