@@ -166,7 +166,7 @@ def _crash_loop(tmp_path: Path, kills: int, seed: int, feeds: int, workers: int 
 def test_kill_9_during_refresh_quick(tmp_path: Path) -> None:
     """The CI variant: five kills; parsing in-process (the pool plays no part in what is
     written, and starting it would double the run time)."""
-    _crash_loop(tmp_path, kills=5, seed=5, feeds=60, workers=0)
+    _crash_loop(tmp_path, kills=5, seed=5, feeds=40, workers=0)
 
 
 @pytest.mark.slow

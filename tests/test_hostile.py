@@ -29,7 +29,7 @@ from tests.reliability_support import (
 
 SECRET = "TOPSECRET-7f3a9c1e-local-file-content"
 CAP = 1_000_000  # max_bytes for the subprocess run (config), so the tests stay fast
-DEADLINE = 2.0  # refresh.timeout for the subprocess run (config)
+DEADLINE = 1.0  # refresh.timeout for the subprocess run (config)
 
 # --- hostile documents -------------------------------------------------------------------
 

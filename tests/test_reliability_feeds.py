@@ -98,6 +98,8 @@ def corpus_run(tmp_path_factory: pytest.TempPathFactory):
         store = Store.open(db)
         feeds = {path: store.get_feed(feed_id) for path, feed_id in ids.items()}
         store.close()
+        # The second run parses in-process (workers = 0): quicker to start, same parser.
+        write_config(home, "[refresh]\ntimeout = 10.0\nfull_text = false\nworkers = 0\n")
         again = run_reader("--db", str(db), "refresh", "--feeds-only", home=home, timeout=180)
     finally:
         server.stop()
