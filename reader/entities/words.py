@@ -83,7 +83,8 @@ ORG_LAST = frozenset(
     Network News Observer Office Organisation Organization PLC Parliament Partners Party Police
     Post Press Radio Railway Railways Records School Senate Service Services Society Studios
     Systems Team Technologies Telegraph Television Times Tribune Trust Union University
-    plc""".split()
+    plc FC F.C. AFC Rovers Wanderers Athletic Orchestra Ensemble Quartet Choir
+    Entertainment Pictures Productions Publishing Publishers Software Labs""".split()
 )
 
 #: Last words that make a name a place (including buildings and facilities).
