@@ -25,7 +25,7 @@ class Key:
 KEYS: tuple[Key, ...] = (
     Key("down", "down,j", "Move down", "j / ↓"),
     Key("up", "up,k", "Move up", "k / ↑"),
-    Key("open", "enter,l", "Open", "Enter / l", footer=True),
+    Key("open", "enter,l", "Open", "Enter / l"),
     Key("back", "escape,h", "Back", "Esc / h", footer=True),
     Key("next_pane", "tab", "Next pane", "Tab"),
     Key("prev_pane", "shift+tab", "Previous pane", "Shift+Tab"),

@@ -7,12 +7,13 @@ opened), the screen runs the store calls in workers on DB lanes and sets the res
 from __future__ import annotations
 
 import dataclasses
+import logging
 
 from textual import on, work
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from reader.models import ArticleSummary
 from reader.store.articles_sql import View
@@ -25,8 +26,11 @@ from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityList, EntityPanel
 from reader.ui.widgets.feed_tree import FeedTree, view_title
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.refresh_status import RefreshStatus
 from reader.ui.widgets.related_panel import RelatedList, RelatedPanel
+
+log = logging.getLogger(__name__)
 
 
 class MainScreen(RefreshMixin, Screen):
@@ -79,7 +83,7 @@ class MainScreen(RefreshMixin, Screen):
             id="search",
         )
         yield RefreshStatus(id="refresh")
-        yield Footer()
+        yield ReaderFooter()
 
     # --- shortcuts to the widgets ----------------------------------------------------------
 
@@ -200,9 +204,16 @@ class MainScreen(RefreshMixin, Screen):
 
     @work(exclusive=True, group="related")
     async def load_related(self, article_id: int) -> None:
-        stories = await self.app.db.slow.call(data.load_related, article_id)
+        panel = self.query_one(RelatedPanel)
+        try:
+            stories = await self.app.db.slow.call(data.load_related, article_id)
+        except Exception as exc:  # noqa: BLE001 - a ranking bug must not close the reader
+            log.exception("related stories failed for article %s", article_id)
+            if article_id == self.open_id:
+                panel.show_error(f"Related stories failed: {exc}")
+            return
         if article_id == self.open_id:
-            self.query_one(RelatedPanel).show(stories, self.app.now())
+            panel.show(stories, self.app.now())
 
     # --- actions ---------------------------------------------------------------------------
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from reader.models import Article, EntityCount, EntitySpan, Feed, RelatedStory
 from reader.store.articles_sql import View
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -25,7 +28,7 @@ class ArticleData:
 def load_feeds(store) -> FeedsData:
     feeds = store.list_feeds()
     counts = {
-        "all": sum(f.unread for f in feeds),
+        "all": sum(f.articles for f in feeds),
         "unread": sum(f.unread for f in feeds),
         "starred": store.count_articles(View("starred")),
         "today": store.count_articles(View("today"), unread_only=True),
@@ -39,8 +42,15 @@ def load_article(store, article_id: int, mark_read: bool = True) -> ArticleData:
     was_unread = not article.read
     if was_unread and mark_read:
         store.set_read([article_id], True)
-    spans = list(store.article_entities(article_id)) if hasattr(store, "article_entities") else []
-    counts = list(store.entity_counts(article_id)) if hasattr(store, "entity_counts") else None
+    spans: list[EntitySpan] = []
+    counts: list[EntityCount] | None = None
+    try:
+        if hasattr(store, "article_entities"):
+            spans = list(store.article_entities(article_id))
+        if hasattr(store, "entity_counts"):
+            counts = list(store.entity_counts(article_id))
+    except Exception:  # noqa: BLE001 - the article still shows, without highlights
+        log.exception("entities failed for article %s", article_id)
     return ArticleData(article, spans, counts, was_unread)
 
 

@@ -1,22 +1,25 @@
 """The article pane: the open article laid out for reading, entities highlighted.
 
-The parent sets what to show (``show``) and the entity styles (``styles``); ``]`` and ``[``
-move a marker through the highlighted mentions and scroll it into view.
+The article is wrapped once (at the width limit or the pane's width, the smaller) and drawn
+line by line, so opening an article repaints this pane only, never the screen's layout, and
+the line of every mention is known exactly for ``]`` and ``[``. The parent sets what to show
+(``show``) and the entity styles (``set_entity_styles``).
 """
 
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from reader.models import Article, EntitySpan
 from reader.ui.bindings import bind
 from reader.ui.highlight import Rendered, render_article
 
 
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(ScrollView, can_focus=True):
     """A scrollable article with a width limit."""
 
     BINDINGS = [
@@ -25,6 +28,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         bind("top", "scroll_home"),
         bind("bottom", "scroll_end"),
     ]
+    DEFAULT_CSS = """
+    ArticleView { overflow-x: hidden; }
+    """
 
     PLACEHOLDER = "Choose an article and press Enter."
 
@@ -37,36 +43,56 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.styles_by_label: dict[str, Style] = {}
         self.rendered: Rendered | None = None
         self.mention: int | None = None
-
-    def compose(self):
-        yield Static(Text(self.PLACEHOLDER, style="dim"), id="article-text")
-
-    def on_mount(self) -> None:
-        self.query_one("#article-text").styles.max_width = self.text_width
+        self._lines: list[Text] = []
+        self._wrapped_at = 0
 
     def show(self, article: Article | None, spans: list[EntitySpan] = ()) -> None:
         self.article, self.spans, self.mention = article, list(spans), None
         self._redraw()
-        self.scroll_home(animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True)
 
     def set_entity_styles(self, styles: dict[str, Style]) -> None:
         self.styles_by_label = styles
         self._redraw()
 
+    @property
+    def wrap_width(self) -> int:
+        return max(20, min(self.text_width, self.scrollable_content_region.width or 80))
+
     def _redraw(self) -> None:
-        body = self.query_one("#article-text", Static)
         if self.article is None:
             self.rendered = None
-            body.update(Text(self.PLACEHOLDER, style="dim"))
-            return
-        self.rendered = render_article(
-            self.article,
-            self.spans,
-            self.styles_by_label,
-            highlight=self.highlight_entities,
-            current=self.mention,
-        )
-        body.update(self.rendered.text)
+            text = Text(self.PLACEHOLDER, style="dim")
+        else:
+            self.rendered = render_article(
+                self.article,
+                self.spans,
+                self.styles_by_label,
+                highlight=self.highlight_entities,
+                current=self.mention,
+            )
+            text = self.rendered.text
+        width = self.wrap_width
+        self._lines = list(text.wrap(self.app.console, width)) if self.is_mounted else []
+        self._wrapped_at = width
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def on_mount(self) -> None:
+        self._redraw()
+
+    def on_resize(self) -> None:
+        if self.wrap_width != self._wrapped_at:
+            self._redraw()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        segments = list(self._lines[index].render(self.app.console))
+        return Strip(segments).crop_extend(0, width, base).apply_style(base)
 
     @property
     def mention_count(self) -> int:
@@ -81,12 +107,16 @@ class ArticleView(VerticalScroll, can_focus=True):
         else:
             self.mention = (self.mention + step) % self.mention_count
         self._redraw()
-        start, end, span = self.rendered.mentions[self.mention]
-        self.scroll_to(y=max(0, self._line_of(end) - 3), animate=False)
+        _start, end, span = self.rendered.mentions[self.mention]
+        line = self.line_of(end)
+        height = self.scrollable_content_region.height
+        top = int(self.scroll_offset.y)
+        if not top <= line < top + height:
+            self.scroll_to(y=max(0, line - 3), animate=False, immediate=True)
         return span
 
-    def _line_of(self, offset: int) -> int:
-        """The wrapped line an offset of the rendered text falls on."""
+    def line_of(self, offset: int) -> int:
+        """The wrapped line an offset of the rendered text falls on (same wrapping as shown)."""
         assert self.rendered is not None
-        width = max(10, self.query_one("#article-text").content_region.width)
-        return len(self.rendered.text[:offset].wrap(self.app.console, width)) - 1
+        prefix = self.rendered.text[:offset]
+        return len(prefix.wrap(self.app.console, self._wrapped_at)) - 1

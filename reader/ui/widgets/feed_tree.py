@@ -138,7 +138,7 @@ class FeedTree(Tree[ViewRef]):
                     f.unread for f in self.feeds.values() if tag in (f.tags or (UNTAGGED,))
                 )
                 node.set_label(self._label(safe(tag), unread))
-        for kind, name in SMART_VIEWS[:2]:
+        for kind, name in SMART_VIEWS[1:2]:
             self._counts[kind] = max(0, self._counts.get(kind, 0) + delta)
             self._view_nodes[View(kind)].set_label(self._label(name, self._counts[kind]))
 

@@ -35,6 +35,9 @@ class RelatedPanel(Vertical):
     def show_loading(self) -> None:
         self._set([Option(Text("…", style="dim"), disabled=True)])
 
+    def show_error(self, message: str) -> None:
+        self._set([Option(Text(safe(message)[:200], style="dim"), disabled=True)])
+
     def show(self, stories: list[RelatedStory] | None, now: datetime) -> None:
         """``None`` means related stories are not available in this build."""
         if stories is None:

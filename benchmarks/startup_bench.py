@@ -1,0 +1,183 @@
+"""Startup and responsiveness of the app on a big cache (100,000 articles in 2,000 feeds).
+
+    python benchmarks/startup_bench.py [--db PATH] [--feeds 2000] [--per-feed 50] [--runs 3]
+
+Builds the cache once (kept at --db, default in the temp dir) through the normal ingestion,
+then, in fresh child processes, measures:
+- launch to first full screen: from before the interpreter starts to the moment the feed
+  list and the first page of articles are on screen (headless, 160x45);
+- moving in the article list: the time per key (j, then page-downs across pages, G, g);
+- opening an article with its related panel: Enter until the article and related stories
+  are shown;
+- peak memory (max RSS) of the app process;
+- which heavy modules were imported before the first screen (should be none).
+Targets: first screen < 0.8 s, < 50 ms per key, < 100 ms to open, < 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+WORDS = (
+    "council minister harbour election storm market bank court river summit vote rail port "
+    "energy budget school hospital strike trade border climate police city museum festival "
+    "report plan deal talks rate price flood fire quake league final launch probe mission"
+).split()
+HEAVY = ("spacy", "feedparser", "readability", "httpx", "lxml", "reader.services.refresh")
+
+
+def build_cache(path: Path, feeds: int, per_feed: int) -> None:
+    from reader.models import Block, ParsedEntry
+    from reader.store import Store
+
+    rng = random.Random(7)
+    store = Store.open(path)
+    now = datetime.now(UTC)
+    for f in range(feeds):
+        feed = store.add_feed(
+            f"https://feed{f}.example/rss",
+            title=f"Feed {f:04d} {rng.choice(WORDS).title()}",
+            tags=(f"tag{f % 20}",),
+        )
+        entries = []
+        for a in range(per_feed):
+            title = " ".join(rng.choice(WORDS) for _ in range(7)).capitalize()
+            paragraphs = tuple(
+                Block("paragraph", " ".join(rng.choice(WORDS) for _ in range(40)) + ".")
+                for _ in range(4)
+            )
+            entries.append(
+                ParsedEntry(
+                    guid=f"{f}-{a}",
+                    url=f"https://feed{f}.example/{a}",
+                    title=title,
+                    published=now - timedelta(minutes=rng.randrange(60 * 24 * 60)),
+                    content_blocks=paragraphs,
+                )
+            )
+        store.upsert_entries(feed.id, entries, fetched=now)
+    store.db.execute("ANALYZE")
+    store.close()
+
+
+CHILD = r"""
+import asyncio, json, os, resource, sys, time
+t0 = float(os.environ["BENCH_T0"])
+from pathlib import Path
+from reader.config import Config
+from reader.context import Context
+
+async def main():
+    from reader.ui.app import make_app
+    from reader.ui.widgets.article_list import ArticleList
+    db = Path(os.environ["BENCH_DB"])
+    ctx = Context(config=Config(), db_path=db, config_path=db.with_suffix(".toml"))
+    app = make_app(ctx)
+    out = {}
+    async with app.run_test(size=(160, 45)) as pilot:
+        while True:
+            await pilot.pause(0.001)
+            screen = app.screen
+            try:
+                listing = screen.query_one(ArticleList)
+                tree = screen.tree
+            except Exception:
+                continue
+            if listing.total and listing.current is not None and tree.feeds:
+                break
+        await pilot.pause()
+        out["first_screen"] = time.time() - t0
+        out["heavy_imported"] = sorted(m for m in sys.modules if m.split(".")[0] in
+            ("spacy", "feedparser", "readability", "httpx", "lxml")
+            or m == "reader.services.refresh")
+        out["total"] = listing.total
+        keys = ["j"] * 60 + ["pagedown"] * 80 + ["G", "k", "k", "g", "j"]
+        times = []
+        for key in keys:
+            start = time.perf_counter()
+            await pilot.press(key)
+            while listing.current is None:
+                await pilot.pause(0.001)
+            times.append(time.perf_counter() - start)
+        out["key_ms"] = [t * 1000 for t in times]
+        out["cursor_after"] = listing.cursor
+        opens = []
+        for _ in range(5):
+            await pilot.press("j")
+            start = time.perf_counter()
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            opens.append((time.perf_counter() - start) * 1000)
+            await pilot.press("escape")
+        out["open_ms"] = opens
+    out["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(out))
+
+asyncio.run(main())
+"""
+
+
+def measure(db: Path) -> dict:
+    env = {**os.environ, "BENCH_DB": str(db), "BENCH_T0": repr(time.time())}
+    env["BENCH_T0"] = repr(time.time())
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-3000:])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="app startup and responsiveness")
+    parser.add_argument(
+        "--db", type=Path, default=Path(tempfile.gettempdir()) / "reader-bench-100k.db"
+    )
+    parser.add_argument("--feeds", type=int, default=2000)
+    parser.add_argument("--per-feed", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(
+            f"building {args.feeds * args.per_feed:,} articles in {args.feeds:,} feeds"
+            f" at {args.db}…"
+        )
+        start = time.perf_counter()
+        build_cache(args.db, args.feeds, args.per_feed)
+        print(f"  built in {time.perf_counter() - start:.0f} s")
+    runs = [measure(args.db) for _ in range(args.runs)]
+    first = [r["first_screen"] for r in runs]
+    keys = sorted(k for r in runs for k in r["key_ms"])
+    opens = sorted(o for r in runs for o in r["open_ms"])
+    p95 = keys[int(len(keys) * 0.95)]
+    print(f"articles: {runs[0]['total']:,}")
+    print(
+        f"launch to first full screen: median {statistics.median(first):.2f} s "
+        f"(runs: {', '.join(f'{f:.2f}' for f in first)})  target < 0.8 s"
+    )
+    print(
+        f"list movement per key: median {statistics.median(keys):.1f} ms, p95 {p95:.1f} ms, "
+        f"max {keys[-1]:.1f} ms  target < 50 ms"
+    )
+    print(
+        f"open article + related panel: median {statistics.median(opens):.1f} ms, "
+        f"max {opens[-1]:.1f} ms  target < 100 ms"
+    )
+    print(f"peak memory: {max(r['max_rss_mb'] for r in runs):.0f} MB  target < 200 MB")
+    heavy = sorted({m for r in runs for m in r["heavy_imported"]})
+    print(f"heavy modules before first screen: {', '.join(heavy) or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
