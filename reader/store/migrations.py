@@ -174,6 +174,14 @@ def m004_related_terms(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+@migration
+def m005_list_indexes(db: sqlite_utils.Database) -> None:
+    # Covering indexes for the app on big caches: unread counts per feed without reading the
+    # table (list_feeds), and the Unread view's pages in order.
+    db.execute("CREATE INDEX articles_feed_read ON articles(feed_id, read)")
+    db.execute("CREATE INDEX articles_read_published ON articles(read, published DESC, id DESC)")
+
+
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Apply the migrations not yet applied; return their names."""
     db.execute(
