@@ -51,8 +51,10 @@ def generate(out: Path, feeds: int, items: int, port: int, pages: bool) -> None:
     manifest = out / "manifest.json"
     if manifest.exists():
         params = json.loads(manifest.read_text()).get("params", {})
-        if params.get("feeds") == feeds and params.get("items") == items:
-            return
+        # Feed i depends only on (seed, i): a bigger corpus holds the smaller one.
+        if params.get("feeds", 0) >= feeds and params.get("items") == items:
+            if (params.get("pages", 0) != 0) == pages:
+                return
     cmd = [
         PYTHON,
         str(BENCH / "gen_feeds.py"),
@@ -280,7 +282,9 @@ def bench_feeds_only(args, work: Path) -> None:
 
 def bench_pages(args, work: Path) -> None:
     port = args.port or free_port()
-    corpus = work / f"corpus-pages-{args.feeds}x{args.items}-{port}"
+    corpus = work / f"corpus-pages-{args.items}-{port}"
+    if args.corpus:
+        corpus = args.corpus
     # Item links must point at the port the server really listens on.
     generate(corpus, args.feeds, args.items, port, pages=True)
     server = Server(corpus, port, args.latency)
@@ -315,6 +319,7 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--pages", action="store_true", help="full refresh with article pages")
     parser.add_argument("--no-newsboat", action="store_true")
+    parser.add_argument("--corpus", type=Path, help="(--pages) an existing corpus for --port")
     parser.add_argument("--workdir", type=Path, help="keep corpora here (default: a temp dir)")
     args = parser.parse_args()
     if not BENCH.is_dir():
