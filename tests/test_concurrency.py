@@ -156,3 +156,74 @@ def test_refresh_while_the_app_reads_and_writes(tmp_path: Path, site: NewsSite) 
         conn.close()
     lost = {i: (want, flags[i]) for i, want in marked.items() if flags[i] != want}
     assert not lost, f"the refresh overwrote flags set meanwhile: {lost}"
+
+
+async def test_app_refresh_and_cron_refresh_at_once(tmp_path: Path, site: NewsSite) -> None:
+    """The app refreshes (R) while a cron refresh runs and the user reads: both finish, no
+    "database is locked", and the app then lists every new story."""
+    pytest.importorskip("reader.ui.app", reason="the TUI has not landed yet")
+    import asyncio
+    from datetime import UTC, datetime
+
+    from reader.config import Config
+    from reader.context import Context
+    from reader.ui.app import make_app
+
+    home = tmp_path / "home"
+    config = write_config(home, "[refresh]\nfull_text = false\nworkers = 0\n")
+    db = tmp_path / "reader.db"
+    _store_generation(db, site, add_feeds(db, site.urls()), generation=1)
+
+    app_argv = reader_cmd(
+        "--db", str(db), "--config", str(config), "refresh", "--feeds-only", "--progress-json"
+    )
+    ctx = Context(config=Config(), db_path=db, config_path=config)
+    app = make_app(ctx, now=datetime.now(UTC), refresh_command=lambda feed_id: app_argv)
+    try:
+        async with app.run_test(size=(160, 45)) as pilot:
+            await _settle(pilot)
+            site.generation = 2
+            cron = await asyncio.create_subprocess_exec(
+                *reader_cmd("--db", str(db), "refresh", "--feeds-only"),
+                env=reader_env(home),
+                stdout=asyncio.subprocess.DEVNULL,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            await pilot.press("R")
+            for _ in range(5):  # read and star while both refreshes write
+                await pilot.press("j", "enter", "s")
+                await pilot.pause()
+            cron_err = (await cron.stderr.read()).decode()  # type: ignore[union-attr]
+            assert await cron.wait() == 0, cron_err
+            await _settle(pilot)
+            messages = [n.message for n in app._notifications]
+            assert not any("failed" in m.lower() or "locked" in m.lower() for m in messages), (
+                messages
+            )
+            assert "locked" not in cron_err.lower()
+            assert app.screen.total == FEEDS * (ITEMS + site.step)
+    finally:
+        ctx.close()
+    _check_cache(db, site)
+
+
+async def _settle(pilot) -> None:
+    for _ in range(5):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def _store_generation(db: Path, site: NewsSite, feed_ids: list[int], generation: int) -> None:
+    """Store a generation of the site directly (quicker than a refresh subprocess)."""
+    from reader.models import ParsedEntry
+    from reader.store import Store
+
+    site.generation = generation
+    store = Store.open(db)
+    try:
+        for n, feed_id in enumerate(feed_ids):
+            entries = [ParsedEntry(guid=g, title=f"Story {g}") for g in site.guids(n)]
+            store.upsert_entries(feed_id, entries)
+    finally:
+        store.close()
