@@ -31,7 +31,7 @@ from reader.models import EntitySpan, RelatedStory
 #: Version of the term data format (stored with it; older data is ignored).
 TERMS_VERSION = 1
 #: At most this many distinct terms are kept per article (the most frequent).
-MAX_TERMS = 400
+MAX_TERMS = 150
 #: Document-frequency keys of entities start with this (terms never do: they are \w+).
 ENTITY_PREFIX = "@"
 
@@ -111,7 +111,7 @@ class Doc:
     """One article as the ranker sees it: its term data and what is shown about it."""
 
     id: int
-    terms: Mapping[str, int]
+    terms: Mapping[str, int] = field(default_factory=dict)
     title_terms: frozenset[str] = frozenset()
     proper: frozenset[str] = frozenset()
     entities: Mapping[str, tuple[str, int]] = field(default_factory=dict)
@@ -148,9 +148,9 @@ class Params:
     title_boost: float = 1.0  # weight of terms in the title
     feedback_docs: int = 3  # neighbours that expand the query
     feedback_weight: float = 0.5
-    entity_weight: float = 0.2  # share of the entity cosine in the score
-    time_weight: float = 0.1  # bonus for stories dated close together
-    time_scale_days: float = 3.0
+    entity_weight: float = 0.1  # share of the entity cosine in the score
+    time_weight: float = 0.3  # bonus for stories dated close together
+    time_scale_days: float = 7.0
     duplicate_cosine: float = 0.8  # text cosine above which two stories are one
     reasons: int = 5  # shared terms and entities shown
 
@@ -161,65 +161,99 @@ DEFAULT = Params()
 class Stats:
     """Document frequencies (terms and ``@entity`` keys) and the number of documents.
 
-    Also caches the vectors made from them, so a document is weighed once per ranking.
+    Also caches idf values and the weighted vectors made from them, so each document is
+    weighed once per ranking (the hot loop of "related": keep it lean).
     """
 
     def __init__(self, df: Mapping[str, int], n_docs: int) -> None:
         self.df = df
         self.n_docs = n_docs
         self._idf: dict[str, float] = {}
-        self._vectors: dict[tuple[int, int, Params], dict[str, float]] = {}
+        self._vectors: dict[tuple[int, int, Params], tuple[dict[str, float], float]] = {}
+        self._rows: dict[int, int] = {}  # doc id -> row of the last ranking's matrix
+        self._matrix: Any = None
 
     def idf(self, key: str) -> float:
         value = self._idf.get(key)
         if value is None:
-            # Smoothed idf; a key the cache has not counted yet is as rare as can be.
-            value = math.log((self.n_docs + 1) / (self.df.get(key, 0) + 1)) + 1.0
-            self._idf[key] = value
+            value = self._fill([key])[key]
         return value
 
-    def vector(self, doc: Doc, kind: int, params: Params) -> dict[str, float]:
-        """The cached term (kind 0) or entity (kind 1) vector of ``doc``."""
+    def _fill(self, keys: Iterable[str]) -> dict[str, float]:
+        # Smoothed idf; a key the cache has not counted yet is as rare as can be.
+        table, df, log, top = self._idf, self.df, math.log, math.log(self.n_docs + 1) + 1.0
+        for key in keys:
+            if key not in table:
+                table[key] = top - log(df.get(key, 0) + 1)
+        return table
+
+    def weights(self, doc: Doc, kind: int, params: Params) -> tuple[dict[str, float], float]:
+        """(weight per key, Euclidean norm) of the doc's terms (kind 0) or entities (kind 1)."""
         key = (doc.id, kind, params)
-        vec = self._vectors.get(key)
-        if vec is None:
-            vec = term_vector(doc, self, params) if kind == 0 else entity_vector(doc, self)
-            self._vectors[key] = vec
-        return vec
+        cached = self._vectors.get(key)
+        if cached is None:
+            cached = _term_weights(doc, self, params) if kind == 0 else _entity_weights(doc, self)
+            self._vectors[key] = cached
+        return cached
+
+    def vector(self, doc: Doc, kind: int, params: Params) -> dict[str, float]:
+        """The unit-length term (kind 0) or entity (kind 1) vector of ``doc``."""
+        vec, norm = self.weights(doc, kind, params)
+        return {k: x / norm for k, x in vec.items()} if norm else {}
 
 
-def _normalise(vec: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(x * x for x in vec.values()))
-    return {k: x / norm for k, x in vec.items()} if norm else {}
+_LOG_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
+
+
+def _log_tf(count: int) -> float:
+    return _LOG_TF[count] if count < 64 else 1.0 + math.log(count)
+
+
+def _term_weights(doc: Doc, stats: Stats, params: Params) -> tuple[dict[str, float], float]:
+    idf = stats._fill(doc.terms)
+    if params.idf_power != 1.0:
+        power = params.idf_power
+        vec = {t: _log_tf(c) * idf[t] ** power for t, c in doc.terms.items()}
+    else:
+        vec = {t: _log_tf(c) * idf[t] for t, c in doc.terms.items()}
+    if params.proper_boost != 1.0:
+        for term in doc.proper:
+            if term in vec:
+                vec[term] *= params.proper_boost
+    if params.title_boost != 1.0:
+        for term in doc.title_terms:
+            if term in vec:
+                vec[term] *= params.title_boost
+    return vec, math.hypot(*vec.values())
+
+
+def _entity_weights(doc: Doc, stats: Stats) -> tuple[dict[str, float], float]:
+    idf = stats._fill([ENTITY_PREFIX + key for key in doc.entities])
+    vec = {
+        key: _log_tf(count) * idf[ENTITY_PREFIX + key] for key, (_, count) in doc.entities.items()
+    }
+    return vec, math.hypot(*vec.values())
 
 
 def term_vector(doc: Doc, stats: Stats, params: Params = DEFAULT) -> dict[str, float]:
     """The unit-length TF-IDF vector of a document's terms."""
-    vec = {}
-    for term, count in doc.terms.items():
-        weight = (1.0 + math.log(count)) * stats.idf(term) ** params.idf_power
-        if term in doc.proper:
-            weight *= params.proper_boost
-        if term in doc.title_terms:
-            weight *= params.title_boost
-        vec[term] = weight
-    return _normalise(vec)
+    return stats.vector(doc, 0, params)
 
 
 def entity_vector(doc: Doc, stats: Stats) -> dict[str, float]:
     """The unit-length IDF-weighted vector of a document's entities."""
-    return _normalise(
-        {
-            key: (1.0 + math.log(count)) * stats.idf(ENTITY_PREFIX + key)
-            for key, (_, count) in doc.entities.items()
-        }
-    )
+    return stats.vector(doc, 1, DEFAULT)
 
 
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b[k] for k, x in a.items() if k in b)
+    # The key intersection runs in C; news vectors share few terms.
+    return sum([a[k] * b[k] for k in a.keys() & b.keys()])
+
+
+def _cosine(unit: Mapping[str, float], raw: tuple[dict[str, float], float]) -> float:
+    """Cosine of a unit vector and a (weights, norm) pair."""
+    vec, norm = raw
+    return _dot(unit, vec) / norm if norm else 0.0
 
 
 def _closeness(a: datetime | None, b: datetime | None, scale_days: float) -> float:
@@ -239,32 +273,91 @@ class Scored:
     entities: float
 
 
+def _matrix(bags: Sequence[Mapping[str, int]], stats: Stats, prefix: str = "", power=1.0):
+    """Unit-length (1 + log tf) x idf rows over the union of the bags' keys (numpy).
+
+    Returns (matrix, column of each key). The per-key work runs in C (set union, map);
+    this is the hot loop of "related".
+    """
+    import numpy as np  # only when ranking: the refresh worker never needs it
+
+    vocab = {key: i for i, key in enumerate(set().union(*bags))}
+    cols: list[int] = []
+    counts: list[int] = []
+    for bag in bags:
+        cols += map(vocab.__getitem__, bag)
+        counts += bag.values()
+    rows = np.repeat(np.arange(len(bags)), [len(b) for b in bags])
+    table = stats._fill(prefix + k for k in vocab) if prefix else stats._fill(vocab)
+    idf = np.fromiter((table[prefix + k] for k in vocab), float, len(vocab))
+    if power != 1.0:
+        idf **= power
+    matrix = np.zeros((len(bags), len(vocab)))
+    col = np.asarray(cols, dtype=np.intp)
+    matrix[rows, col] = (1.0 + np.log(np.asarray(counts, dtype=float))) * idf[col]
+    return matrix, vocab
+
+
+def _unit_rows(matrix) -> None:
+    import numpy as np
+
+    norms = np.linalg.norm(matrix, axis=1)
+    norms[norms == 0] = 1.0
+    matrix /= norms[:, None]
+
+
+def _term_matrix(docs: Sequence[Doc], stats: Stats, params: Params):
+    """Unit-length TF-IDF rows of ``docs`` (name-like and title terms weighted up)."""
+    matrix, vocab = _matrix([d.terms for d in docs], stats, power=params.idf_power)
+    for boost, attr in ((params.proper_boost, "proper"), (params.title_boost, "title_terms")):
+        if boost != 1.0:
+            for i, doc in enumerate(docs):
+                hit = [vocab[t] for t in getattr(doc, attr) if t in vocab]
+                matrix[i, hit] *= boost
+    _unit_rows(matrix)
+    return matrix
+
+
+def _entity_matrix(docs: Sequence[Doc], stats: Stats):
+    """Unit-length IDF-weighted rows of the docs' entities."""
+    bags = [{k: c for k, (_, c) in d.entities.items()} for d in docs]
+    matrix, _ = _matrix(bags, stats, ENTITY_PREFIX)
+    _unit_rows(matrix)
+    return matrix
+
+
 def rank(
     query: Doc, candidates: Iterable[Doc], stats: Stats, params: Params = DEFAULT
 ) -> list[Scored]:
     """Every candidate (but the query) scored against the query, best first."""
     docs = [d for d in candidates if d.id != query.id]
-    qvec = stats.vector(query, 0, params)
-    qent = stats.vector(query, 1, params)
-    vecs = [stats.vector(d, 0, params) for d in docs]
-    first = [_dot(qvec, v) for v in vecs]
-    expanded = qvec
-    if params.feedback_docs and docs:
-        # Pseudo-relevance feedback: add the best neighbours' vectors to the query.
-        best = sorted(range(len(docs)), key=lambda i: -first[i])[: params.feedback_docs]
-        share = params.feedback_weight / len(best)
-        grown = dict(qvec)
-        for i in best:
-            for key, x in vecs[i].items():
-                grown[key] = grown.get(key, 0.0) + share * x
-        expanded = _normalise(grown)
+    if not docs:
+        return []
+    matrix = _term_matrix([query, *docs], stats, params)
+    stats._rows = {d.id: i for i, d in enumerate(docs, 1)}
+    stats._matrix = matrix
+    first = matrix[1:] @ matrix[0]
+    expanded = first
+    if params.feedback_docs:
+        # Pseudo-relevance feedback: add the best neighbours' vectors to the query, so the
+        # terms of this event outweigh those of other events of the same kind.
+        best = (-first).argsort(kind="stable")[: params.feedback_docs] + 1
+        grown = matrix[0] + params.feedback_weight / len(best) * matrix[best].sum(axis=0)
+        size = float((grown @ grown) ** 0.5) or 1.0
+        expanded = matrix[1:] @ (grown / size)
+    if query.entities and params.entity_weight:
+        entities = _entity_matrix([query, *docs], stats)
+        shared = (entities[1:] @ entities[0]).tolist()
+    else:
+        shared = [0.0] * len(docs)
+    text_share = 1.0 - params.entity_weight
     out = []
-    for doc, vec, text in zip(docs, vecs, first, strict=True):
-        ent = _dot(qent, stats.vector(doc, 1, params)) if qent and doc.entities else 0.0
-        score = (1 - params.entity_weight) * _dot(expanded, vec) + params.entity_weight * ent
-        score *= 1.0 + params.time_weight * _closeness(
-            query.published, doc.published, params.time_scale_days
-        )
+    for doc, text, score, ent in zip(docs, first.tolist(), expanded.tolist(), shared, strict=True):
+        score = text_share * score + params.entity_weight * ent
+        if query.published and doc.published and params.time_weight:
+            score *= 1.0 + params.time_weight * _closeness(
+                query.published, doc.published, params.time_scale_days
+            )
         out.append(Scored(doc, score, text, ent))
     out.sort(key=lambda s: (-s.score, s.doc.id))
     return out
@@ -315,26 +408,41 @@ def rare_entities(doc: Doc, stats: Stats, *, most: int = 3) -> list[str]:
     return keys[:most]
 
 
-def _same_title(a: Doc, b: Doc) -> bool:
-    ta, tb = " ".join(a.title.lower().split()), " ".join(b.title.lower().split())
-    return bool(ta) and ta == tb and len(ta.split()) >= 3
+def _title_key(doc: Doc) -> str:
+    """The title, normalised; empty when too short to say two stories are one."""
+    words = doc.title.lower().split()
+    return " ".join(words) if len(words) >= 3 else ""
 
 
 def group_duplicates(
     scored: Sequence[Scored], stats: Stats, params: Params = DEFAULT
 ) -> list[list[Scored]]:
-    """Near-duplicates grouped together (each group best first, groups in rank order)."""
+    """Near-duplicates grouped together (each group best first, groups in rank order).
+
+    Two stories are one when their titles are the same or their text cosine is at least
+    ``params.duplicate_cosine``; each story joins the first group whose head it matches.
+    """
+    rows = stats._rows
+    if stats._matrix is not None and all(s.doc.id in rows for s in scored):
+        # The rows of the last ranking: all pairwise cosines in one product.
+        sub = stats._matrix[[rows[s.doc.id] for s in scored]]
+        cosines = (sub @ sub.T).tolist()
+    else:
+        vecs = [stats.vector(s.doc, 0, params) for s in scored]
+        cosines = [[_dot(a, b) for b in vecs] for a in vecs]
+    titles = [_title_key(s.doc) for s in scored]
     groups: list[list[Scored]] = []
-    heads: list[dict[str, float]] = []
-    for item in scored:
-        vec = stats.vector(item.doc, 0, params)
+    heads: list[int] = []
+    for i, item in enumerate(scored):
         for group, head in zip(groups, heads, strict=True):
-            if _same_title(group[0].doc, item.doc) or _dot(head, vec) >= params.duplicate_cosine:
+            if (titles[i] and titles[i] == titles[head]) or (
+                cosines[head][i] >= params.duplicate_cosine
+            ):
                 group.append(item)
                 break
         else:
             groups.append([item])
-            heads.append(vec)
+            heads.append(i)
     return groups
 
 
@@ -349,7 +457,7 @@ def related(
     """The best ``limit`` related stories, near-duplicates grouped, with their reasons."""
     scored = [s for s in rank(query, candidates, stats, params) if s.score > 0]
     # Only the head of the list can be shown; grouping more would only cost time.
-    groups = group_duplicates(scored[: limit * 4], stats, params)[:limit]
+    groups = group_duplicates(scored[: limit * 3], stats, params)[:limit]
     out = []
     for group in groups:
         head = group[0].doc

@@ -12,8 +12,8 @@ from reader.models import RelatedStory
 from reader.store.convert import from_iso
 
 #: How many FTS and entity candidates are reranked.
-FTS_CANDIDATES = 100
-ENTITY_CANDIDATES = 40
+FTS_CANDIDATES = 60
+ENTITY_CANDIDATES = 25
 
 
 def _doc(row: dict) -> related.Doc:
@@ -27,11 +27,11 @@ def _doc(row: dict) -> related.Doc:
     )
 
 
-def related_for(store, article_id: int, limit: int = 10) -> list[RelatedStory]:
-    """The article's related stories, best first (raises NotFound for an unknown id)."""
+def candidates_for(store, article_id: int) -> tuple[related.Doc, list[related.Doc], related.Stats]:
+    """The open article, its candidates and the statistics to rank them (stage one)."""
     query = _doc(store.related_row(article_id))
     if not query.terms:
-        return []  # not analysed yet: the next refresh will do it
+        return query, [], related.Stats({}, 0)  # not analysed yet: the next refresh does it
     df, n_docs = store.document_frequencies(query.df_keys())
     stats = related.Stats(df, n_docs)
     terms = related.search_terms(query, stats)
@@ -50,4 +50,10 @@ def related_for(store, article_id: int, limit: int = 10) -> list[RelatedStory]:
     if missing:
         more, _ = store.document_frequencies(sorted(missing))
         df.update(more)
+    return query, docs, stats
+
+
+def related_for(store, article_id: int, limit: int = 10) -> list[RelatedStory]:
+    """The article's related stories, best first (raises NotFound for an unknown id)."""
+    query, docs, stats = candidates_for(store, article_id)
     return related.related(query, docs, stats, limit=limit)
