@@ -55,16 +55,24 @@ def is_hidden(el) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def parse_fragment(html: str | bytes):
-    """Parse HTML (a document or a fragment) leniently; None when there is nothing to parse."""
+_PLAIN_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+
+
+def parse_fragment(html: str | bytes, *, plain: bool = False):
+    """Parse HTML (a document or a fragment) leniently; None when there is nothing to parse.
+
+    ``plain`` gives lxml's plain elements (faster to walk) instead of lxml.html's.
+    """
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
     html = _BAD_CHARS.sub("", _XML_DECL.sub("", html))
     if not html.strip():
         return None
     try:
+        if plain:
+            return etree.fromstring(html, _PLAIN_PARSER)
         return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
 
@@ -77,6 +85,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self._by_url: dict[str, int] = {}
+        self._by_href: dict[str, int | None] = {}
         self.parts: list[str] = []
         # Stack of (kind, level) from kind-giving ancestors; the top decides a line's kind.
         self.kinds: list[tuple[str, int]] = [("paragraph", 0)]
@@ -109,6 +118,13 @@ class _Builder:
         href = href.strip()
         if not href or href.startswith("#"):
             return None
+        if href in self._by_href:
+            return self._by_href[href]
+        number = self._new_link(href, text)
+        self._by_href[href] = number
+        return number
+
+    def _new_link(self, href: str, text: str) -> int | None:
         try:
             url = urljoin(self.base_url, href) if self.base_url else href
             scheme = urlsplit(url).scheme.lower()
@@ -175,7 +191,7 @@ class _Builder:
         href = el.get("href")
         if not href or not self.parts:
             return
-        text = normalize_space(el.text_content())
+        text = normalize_space("".join(el.itertext()))
         if not text:
             return
         number = self.link_number(href, text)
@@ -231,7 +247,7 @@ def html_to_blocks(
     html: str | bytes, base_url: str | None = None
 ) -> tuple[tuple[Block, ...], tuple[Link, ...]]:
     """Blocks and numbered links of an HTML document or fragment (no readability step)."""
-    root = parse_fragment(html)
+    root = parse_fragment(html, plain=True)
     if root is None:
         return (), ()
     return element_to_blocks(root, base_url)
