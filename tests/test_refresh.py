@@ -325,3 +325,32 @@ def test_feed_set_full_text(run_cli):
     assert code == 0 and _query(run_cli.db, "SELECT full_text FROM feeds") == [(None,)]
     code, _, err = run_cli("feed-set", "99", "--full-text", "on")
     assert code == 1 and "no feed" in err
+
+
+def test_articles_left_unanalysed_are_picked_up(httpserver, db):
+    """After a crash (or --feeds-only) stored articles without analysis get it next time."""
+    from reader.models import ParsedEntry
+
+    httpserver.expect_request("/f").respond_with_data("", status=304)
+    fid = _add(db, httpserver.url_for("/f"))
+    store = Store.open(db)
+    store.upsert_entries(fid, [ParsedEntry(guid="x", title="Left", summary="Text of it.")])
+    store.close()
+    assert _query(db, "SELECT enriched, page_state FROM articles") == [(0, None)]
+    refresh(db, _config(), feeds_only=True)  # --feeds-only leaves them for later
+    assert _query(db, "SELECT enriched FROM articles") == [(0,)]
+    summary = refresh(db, _config())
+    assert summary.analysed == 1
+    assert _query(db, "SELECT enriched > 0, page_state FROM articles") == [(1, "skipped")]
+
+
+def test_backoff_grows_and_is_capped():
+    from datetime import UTC, datetime, timedelta
+
+    from reader.services.refresh import backoff_until
+
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    assert backoff_until(1, now) is None  # the first failure is retried next time
+    waits = [backoff_until(n, now) - now for n in range(2, 8)]
+    assert waits == sorted(waits) and waits[0] == timedelta(minutes=30)
+    assert backoff_until(50, now) - now == timedelta(hours=24)
