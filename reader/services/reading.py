@@ -37,41 +37,12 @@ def is_url(source: str) -> bool:
 
 def _fetch(url: str) -> tuple[bytes, str | None, str]:
     """Bytes, declared charset and final URL of a page; raises OSError with a one-line reason."""
-    try:
-        from reader.http import fetch
-    except ImportError:  # pragma: no cover - reader.http is part of the package
-        return _fetch_fallback(url)
+    from reader.http import fetch  # polite: User-Agent, 5 redirects, size cap, deadline
+
     result = fetch(url, timeout=TIMEOUT, max_bytes=MAX_BYTES)
     if not result.ok:
         raise OSError(result.error or f"HTTP {result.status}")
     return result.content, result.charset, result.final_url or url
-
-
-def _fetch_fallback(url: str) -> tuple[bytes, str | None, str]:
-    """A small fetch with httpx (used only when reader.http is not available)."""
-    import httpx
-
-    from reader import __version__
-
-    headers = {"User-Agent": f"reader/{__version__}"}
-    try:
-        with httpx.Client(
-            follow_redirects=True, max_redirects=5, timeout=TIMEOUT, headers=headers
-        ) as client:
-            with client.stream("GET", url) as response:
-                if urlsplit(str(response.url)).scheme not in ("http", "https"):
-                    raise OSError("redirected away from http(s)")
-                if response.status_code >= 400:
-                    raise OSError(f"HTTP {response.status_code} {response.reason_phrase}")
-                chunks, size = [], 0
-                for chunk in response.iter_bytes():
-                    size += len(chunk)
-                    if size > MAX_BYTES:
-                        raise OSError(f"page larger than {MAX_BYTES // 1_000_000} MB")
-                    chunks.append(chunk)
-                return b"".join(chunks), response.charset_encoding, str(response.url)
-    except httpx.HTTPError as exc:
-        raise OSError(str(exc) or type(exc).__name__) from None
 
 
 def _read_file(source: str) -> bytes:
