@@ -15,7 +15,7 @@ from reader.sanitize import clean_line
 
 INTRO = (
     "Welcome to reader.\n\n"
-    "Your cache is empty. Subscribe to a feed (a feed URL or a site's address), import the\n"
+    "Your cache is empty. Subscribe to a feed (a feed URL or a site's address), import the "
     "OPML file another reader exported, or look around the demo first."
 )
 
