@@ -99,3 +99,11 @@ def test_errors(run_cli, argv, message, fallback_backend):  # noqa: F811
 def test_missing_file(run_cli, tmp_path, fallback_backend):  # noqa: F811
     code, _, err = run_cli("entities", "--text", str(tmp_path / "nope.txt"))
     assert code == 1 and "nope.txt" in err
+
+
+def test_fallback_is_noted_on_stderr(tmp_path, run_cli, fallback_backend):  # noqa: F811
+    path = tmp_path / "d.txt"
+    path.write_text("Angela Merkel", encoding="utf-8")
+    code, out, err = run_cli("entities", "--text", str(path), "--json")
+    assert code == 0 and json.loads(out)["entities"]
+    assert "fallback entity tagger" in err and "READER_NER" in err

@@ -53,11 +53,21 @@ def _read(source: str) -> str:
 def run(args: argparse.Namespace, ctx) -> int:
     if args.text and args.article:
         raise ReaderError("give an article or --text FILE..., not both")
-    if args.text:
-        return _run_text(args)
-    if not args.article:
+    if not args.text and not args.article:
         raise ReaderError("give an article id or URL, or --text FILE...")
-    return _run_article(args, ctx)
+    code = _run_text(args) if args.text else _run_article(args, ctx)
+    _note_fallback()
+    return code
+
+
+def _note_fallback() -> None:
+    """Say on stderr when the fallback tagger was used (stdout stays machine-readable)."""
+    from reader import entities
+
+    if entities.backend() != "spacy":
+        print(
+            f"reader: note: fallback entity tagger in use ({entities.problem()})", file=sys.stderr
+        )
 
 
 def _run_text(args: argparse.Namespace) -> int:
