@@ -58,7 +58,10 @@ for _name in _COUNTRIES.split() + _CITIES.split():
     GAZETTEER[_name] = "place"
 for _name in _MULTI_PLACES:
     GAZETTEER[_name] = "place"
-for _name in _NATIONALITIES.split():
+# Religions are groups (spaCy's NORP), never places.
+_RELIGIONS = """Islam Christianity Judaism Buddhism Hinduism Sikhism Catholicism Protestantism
+Mormonism Shinto Taoism Jainism Zoroastrianism Scientology Orthodoxy"""
+for _name in _NATIONALITIES.split() + _RELIGIONS.split():
     GAZETTEER[_name] = "group"
 for _name in (*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES, *PLATFORMS):
     GAZETTEER[_name] = "org"
