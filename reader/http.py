@@ -460,20 +460,34 @@ async def afetch(
     accept: str | None = None,
     limiter: HostLimiter | None = None,
 ) -> FetchResult:
-    """The async counterpart of ``fetch``; ``limiter`` bounds requests per host."""
-    started = time.monotonic()
+    """The async counterpart of ``fetch``; ``limiter`` bounds requests per host.
+
+    The deadline starts once the host's slot is free: waiting for our own per-host limit is
+    not the server being slow. (Redirect hops to other hosts share the first host's slot.)
+    """
+    host = ""
     try:
-        async with asyncio.timeout(timeout + 1.0):
-            return await _fetch_async(
-                client, url, timeout, max_bytes, etag, last_modified, accept, limiter, started
-            )
-    except TimeoutError:
-        return FetchResult(
-            url,
-            final_url=url,
-            error=f"timed out (no complete answer in {timeout:g} s)",
-            elapsed=time.monotonic() - started,
-        )
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        pass
+    async with limiter.slot(host) if limiter else _null():
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(timeout + 1.0):
+                return await _fetch_async(
+                    client, url, timeout, max_bytes, etag, last_modified, accept, None, started
+                )
+        except TimeoutError:
+            return _timed_out(url, timeout, started)
+
+
+def _timed_out(url: str, timeout: float, started: float) -> FetchResult:
+    return FetchResult(
+        url,
+        final_url=url,
+        error=f"timed out (no complete answer in {timeout:g} s)",
+        elapsed=time.monotonic() - started,
+    )
 
 
 async def _fetch_async(

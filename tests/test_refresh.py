@@ -354,3 +354,26 @@ def test_backoff_grows_and_is_capped():
     waits = [backoff_until(n, now) - now for n in range(2, 8)]
     assert waits == sorted(waits) and waits[0] == timedelta(minutes=30)
     assert backoff_until(50, now) - now == timedelta(hours=24)
+
+
+def test_per_host_limit(threaded_server, db):
+    import threading
+
+    lock = threading.Lock()
+    state = {"now": 0, "max": 0}
+
+    def handler(request: Request) -> Response:
+        with lock:
+            state["now"] += 1
+            state["max"] = max(state["max"], state["now"])
+        time.sleep(0.2)
+        with lock:
+            state["now"] -= 1
+        return Response(_rss([(request.path, "T", "<p>x</p>")]))
+
+    for i in range(6):
+        threaded_server.expect_request(f"/f{i}").respond_with_handler(handler)
+        _add(db, threaded_server.url_for(f"/f{i}"))
+    summary = refresh(db, _config(concurrency=8, per_host=2, timeout=1.0))
+    assert summary.errors == 0 and summary.new == 6  # waiting for a slot is not a timeout
+    assert state["max"] == 2
