@@ -130,7 +130,7 @@ def _crash_loop(tmp_path: Path, kills: int, seed: int, feeds: int, workers: int 
             site.generation += 1  # new and revised stories to write on every run
             _user_marks(db, rng, expected)
             before = set(_flags(db))
-            after = rng.randint(1, feeds - 5)
+            after = rng.randint(1, feeds * 3 // 4)
             killed += _refresh_and_kill(db, home, after, rng.uniform(0, 0.05))
             assert _integrity(db) == "ok", f"round {round_no}: {_integrity(db)}"
             flags = _flags(db)
