@@ -161,3 +161,23 @@ async def test_network_text_is_never_markup(make, demo_ctx):
         assert text.startswith("[bold]Boom[/bold] red")
         assert "\x1b" not in text
         assert "[link]x" in text
+
+
+async def test_many_feeds_start_folded_and_unfold_on_demand(make, tmp_path):
+    from reader.config import Config
+    from reader.context import Context
+    from reader.ui.widgets.feed_tree import EXPAND_LIMIT
+
+    ctx = Context(config=Config(), db_path=tmp_path / "many.db", config_path=tmp_path / "c")
+    for i in range(EXPAND_LIMIT + 1):
+        ctx.store.add_feed(f"https://f{i}.example/rss", title=f"Feed {i:03d}", tags=("big",))
+    app = make(ctx, demo=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(FeedTree)
+        group = next(n for n in tree.root.children if str(n.label).startswith("big"))
+        assert not group.is_expanded and not group.children
+        group.expand()
+        await settle(pilot)
+        assert len(group.children) == EXPAND_LIMIT + 1
+    ctx.close()

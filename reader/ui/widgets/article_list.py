@@ -261,7 +261,7 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = self.visual_style.rich_style
         if index >= self.total:
             return Strip.blank(width, base)
         summary = self.row(index)

@@ -88,7 +88,7 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = self.visual_style.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
         segments = list(self._lines[index].render(self.app.console))

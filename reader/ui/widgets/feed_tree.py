@@ -21,6 +21,9 @@ from reader.ui.format import safe
 
 SMART_VIEWS = (("all", "All"), ("unread", "Unread"), ("starred", "Starred"), ("today", "Today"))
 UNTAGGED = "Feeds"
+#: Above this many feeds, tags start folded and their feeds are added when first unfolded:
+#: building thousands of tree nodes would delay the first screen.
+EXPAND_LIMIT = 300
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,27 +102,47 @@ class FeedTree(Tree[ViewRef]):
         for feed in feeds:
             for tag in feed.tags or (UNTAGGED,):
                 by_tag.setdefault(tag, []).append(feed)
+        expand = len(feeds) <= EXPAND_LIMIT
+        self._pending: dict[int, list[Feed]] = {}
         for tag in sorted(by_tag, key=lambda t: (t == UNTAGGED, t.lower())):
             members = by_tag[tag]
             unread = sum(f.unread for f in members)
             tag_view = View("tag", tag) if tag != UNTAGGED else View("all")
             group = self.root.add(
-                self._label(safe(tag), unread), ViewRef(tag_view, safe(tag)), expand=True
+                self._label(safe(tag), unread), ViewRef(tag_view, safe(tag)), expand=expand
             )
             self._tag_nodes[tag] = group
             if tag != UNTAGGED:
                 self._view_nodes[tag_view] = group
-            for feed in members:
-                view = View("feed", feed.id)
-                title = safe(feed.display_title)
-                node = group.add_leaf(
-                    self._label(title, feed.unread, failed=feed.last_status == "error"),
-                    ViewRef(view, title, feed),
-                )
-                self._view_nodes.setdefault(view, node)
-                self._feed_nodes.setdefault(feed.id, []).append(node)
+            if expand or (
+                keep is not None and keep.kind == "feed" and keep in self._views_of(members)
+            ):
+                self._add_feeds(group, members)
+            else:
+                group.allow_expand = True
+                self._pending[group.id] = members
         target = self._view_nodes.get(keep) if keep else None
         self.move_cursor(target or self._view_nodes[View("all")], animate=False)
+
+    @staticmethod
+    def _views_of(feeds: list[Feed]) -> set[View]:
+        return {View("feed", f.id) for f in feeds}
+
+    def _add_feeds(self, group: TreeNode[ViewRef], feeds: list[Feed]) -> None:
+        for feed in feeds:
+            view = View("feed", feed.id)
+            title = safe(feed.display_title)
+            node = group.add_leaf(
+                self._label(title, feed.unread, failed=feed.last_status == "error"),
+                ViewRef(view, title, feed),
+            )
+            self._view_nodes.setdefault(view, node)
+            self._feed_nodes.setdefault(feed.id, []).append(node)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[ViewRef]) -> None:
+        members = self._pending.pop(event.node.id, None)
+        if members is not None:
+            self._add_feeds(event.node, members)
 
     def adjust_unread(self, feed_id: int, delta: int) -> None:
         """Change unread counts after marking without reloading (cheap on big caches)."""
