@@ -106,6 +106,10 @@ def content_hash(now: datetime) -> str:
     for module in (outlets, stories_a, stories_b):
         digest.update(inspect.getsource(module).encode())
     digest.update(inspect.getsource(build_demo).encode())
+    # The analysis code itself: a changed tagger or ranker rebuilds the demo.
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted([*package.glob("entities/*.py"), *package.glob("related*.py")]):
+        digest.update(path.read_bytes())
     digest.update(f"{analysis_version()}|{now.date().isoformat()}".encode())
     return digest.hexdigest()[:16]
 

@@ -50,7 +50,12 @@ class RelatedPanel(Vertical):
                 [Option(Text("No related stories in the cache.", style="dim"), disabled=True)]
             )
             return
-        self._set([Option(self._prompt(s, now), id=str(s.id)) for s in stories])
+        options: list[Option | None] = []
+        for story in stories:
+            if options:
+                options.append(None)  # a rule between stories
+            options.append(Option(self._prompt(story, now), id=str(story.id)))
+        self._set(options)
 
     @staticmethod
     def _prompt(story: RelatedStory, now: datetime) -> Text:
@@ -69,10 +74,10 @@ class RelatedPanel(Vertical):
             )
         return text
 
-    def _set(self, options: list[Option]) -> None:
+    def _set(self, options: list[Option | None]) -> None:
         listing = self.query_one(RelatedList)
         listing.set_options(options)
-        if options and not options[0].disabled:
+        if options and options[0] is not None and not options[0].disabled:
             listing.highlighted = 0
 
     @property
