@@ -105,3 +105,21 @@ async def test_real_entities_when_the_store_has_them(make, demo_ctx):
         await open_by_title(app, pilot, demo_ctx, "ECB cuts deposit rate")
         view = app.screen.query_one(ArticleView)
         assert view.mention_count > 0
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.view.kind == "entity" and articles.total >= 1
+
+
+async def test_entity_search_finds_stories(make, demo_ctx):
+    if not hasattr(demo_ctx.store, "article_entities"):
+        pytest.skip("entities not stored yet")
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *'entity:"Clara Reinholt"', "enter")
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.total >= 3

@@ -20,13 +20,14 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, keymap: dict[str, str]) -> None:
         super().__init__()
         self.keymap = keymap
+        self.rows = [(shown, key.description) for key, shown in effective_keys(keymap)]
 
     def compose(self):
         table = Table(title="Keys", expand=False, show_edge=False, pad_edge=False)
         table.add_column("key", style=Style(bold=True))
         table.add_column("action")
-        for key, shown in effective_keys(self.keymap):
-            table.add_row(shown, key.description)
+        for shown, description in self.rows:
+            table.add_row(shown, description)
         table.caption = "Every action is also in the command palette (Ctrl+P)."
         with VerticalScroll(id="help-box"):
             yield Static(table)
