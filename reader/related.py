@@ -114,7 +114,7 @@ class Doc:
     terms: Mapping[str, int] = field(default_factory=dict)
     title_terms: frozenset[str] = frozenset()
     proper: frozenset[str] = frozenset()
-    entities: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+    entities: Mapping[str, Sequence] = field(default_factory=dict)  # key -> (name, count)
     published: datetime | None = None
     title: str = ""
     url: str = ""
@@ -130,7 +130,7 @@ class Doc:
             terms=data.get("t") or {},
             title_terms=frozenset(data.get("h") or ()),
             proper=frozenset(data.get("p") or ()),
-            entities={k: (v[0], int(v[1])) for k, v in (data.get("e") or {}).items()},
+            entities=data.get("e") or {},  # key -> [name, count], as stored
             **shown,
         )
 
@@ -148,6 +148,8 @@ class Params:
     title_boost: float = 1.0  # weight of terms in the title
     feedback_docs: int = 3  # neighbours that expand the query
     feedback_weight: float = 0.5
+    neighbour_weight: float = 0.4  # share of shared-nearest-neighbour overlap in the score
+    neighbour_k: int = 8
     entity_weight: float = 0.1  # share of the entity cosine in the score
     time_weight: float = 0.3  # bonus for stories dated close together
     time_scale_days: float = 7.0
@@ -326,6 +328,22 @@ def _entity_matrix(docs: Sequence[Doc], stats: Stats):
     return matrix
 
 
+def _neighbour_overlap(matrix, scores, k: int):
+    """Share of each candidate's k nearest neighbours (among the query and the candidates)
+    that are also the query's: stories of another event of the same kind have their own
+    neighbourhood, stories of this event share the query's."""
+    import numpy as np
+
+    sims = matrix @ matrix.T
+    np.fill_diagonal(sims, -np.inf)
+    sims[1:, 0] = scores  # the query's row: the expanded scores
+    theirs = np.argpartition(-sims[1:], k, axis=1)[:, :k]
+    ours = np.zeros(len(matrix), dtype=bool)
+    ours[0] = True
+    ours[1 + np.argpartition(-scores, k - 1)[: k - 1]] = True
+    return ours[theirs].sum(axis=1) / k
+
+
 def rank(
     query: Doc, candidates: Iterable[Doc], stats: Stats, params: Params = DEFAULT
 ) -> list[Scored]:
@@ -345,6 +363,10 @@ def rank(
         grown = matrix[0] + params.feedback_weight / len(best) * matrix[best].sum(axis=0)
         size = float((grown @ grown) ** 0.5) or 1.0
         expanded = matrix[1:] @ (grown / size)
+    if params.neighbour_weight and len(docs) > params.neighbour_k:
+        expanded = (1 - params.neighbour_weight) * expanded + params.neighbour_weight * (
+            _neighbour_overlap(matrix, expanded, params.neighbour_k)
+        )
     if query.entities and params.entity_weight:
         entities = _entity_matrix([query, *docs], stats)
         shared = (entities[1:] @ entities[0]).tolist()
@@ -380,7 +402,7 @@ def reasons(query: Doc, doc: Doc, stats: Stats, params: Params = DEFAULT) -> tup
 
 
 def search_terms(
-    doc: Doc, stats: Stats, params: Params = DEFAULT, *, most: int = 12, budget: int = 20_000
+    doc: Doc, stats: Stats, params: Params = DEFAULT, *, most: int = 12, budget: int = 4_000
 ) -> list[str]:
     """The doc's most distinctive terms for the candidate search.
 
@@ -398,6 +420,38 @@ def search_terms(
         total += df
         if len(chosen) >= most:
             break
+    return chosen
+
+
+def common_terms(doc: Doc, stats: Stats, skip: Iterable[str] = (), *, most: int = 2) -> list[str]:
+    """The doc's most distinctive terms among those too common for a ranked search (the
+    store finds the newest articles having all of them instead)."""
+    vec = stats.vector(doc, 0, DEFAULT)
+    skipped = set(skip)
+    ranked = sorted(vec, key=lambda t: (-vec[t], t))
+    return [t for t in ranked if t not in skipped and stats.df.get(t, 0) >= 2][:most]
+
+
+def search_phrases(
+    doc: Doc, stats: Stats, keys: Iterable[str], *, budget: int = 2_000
+) -> list[str]:
+    """Names of the given entities to search as phrases, while their cost fits ``budget``.
+
+    A phrase costs the postings of all its words; a name with a stop word (or a word the
+    cache has not counted) has an unknown, possibly huge, cost and is left out.
+    """
+    chosen: list[str] = []
+    total = 0
+    for key in keys:
+        name = doc.entities[key][0]
+        words = name.split()
+        found = tokens(name)
+        if len(words) < 2 or len(found) != len(words):
+            continue  # one word: already a search term; stop words: unknown cost
+        cost = sum(stats.df.get(term, budget + 1) for term, _ in found)
+        if total + cost <= budget:
+            chosen.append(name)
+            total += cost
     return chosen
 
 

@@ -12,8 +12,8 @@ from reader.models import RelatedStory
 from reader.store.convert import from_iso
 
 #: How many FTS and entity candidates are reranked.
-FTS_CANDIDATES = 60
-ENTITY_CANDIDATES = 25
+FTS_CANDIDATES = 40
+ENTITY_CANDIDATES = 20
 
 
 def _doc(row: dict) -> related.Doc:
@@ -36,12 +36,13 @@ def candidates_for(store, article_id: int) -> tuple[related.Doc, list[related.Do
     stats = related.Stats(df, n_docs)
     terms = related.search_terms(query, stats)
     entity_keys = related.rare_entities(query, stats)
-    phrases = [query.entities[k][0] for k in entity_keys]
+    phrases = related.search_phrases(query, stats, entity_keys)
     ids = store.related_candidates(
         article_id,
         terms=terms,
         phrases=phrases,
         entity_keys=entity_keys,
+        recent_terms=related.common_terms(query, stats, terms),
         limit=FTS_CANDIDATES,
         entity_limit=ENTITY_CANDIDATES,
     )

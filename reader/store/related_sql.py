@@ -87,12 +87,15 @@ class RelatedSQL:
         terms: Sequence[str] = (),
         phrases: Sequence[str] = (),
         entity_keys: Sequence[str] = (),
+        recent_terms: Sequence[str] = (),
         limit: int = 100,
         entity_limit: int = 50,
     ) -> list[int]:
         """Ids of articles worth ranking against ``article_id`` (never itself).
 
         FTS5 bm25 (titles count double) on ``terms`` or ``phrases``, best ``limit`` first;
+        when that finds fewer than ``limit``, the newest articles having all ``recent_terms``
+        (FTS5 walks postings newest first and stops: cheap however common the terms);
         then up to ``entity_limit`` of the newest articles mentioning ``entity_keys``.
         """
         ids: dict[int, None] = {}
@@ -104,6 +107,13 @@ class RelatedSQL:
                 [match, article_id, limit],
             ).fetchall()
             ids.update((r[0], None) for r in rows)
+        if recent_terms and len(ids) < limit:
+            rows = self.db.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid != ?"
+                " ORDER BY rowid DESC LIMIT ?",
+                [" AND ".join(_fts_phrase(t) for t in recent_terms), article_id, limit],
+            ).fetchall()
+            ids.update((r[0], None) for r in rows[: limit - len(ids)])
         if entity_keys:
             rows = self.db.execute(
                 "SELECT DISTINCT ae.article_id FROM entities e"
