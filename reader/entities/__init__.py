@@ -55,11 +55,10 @@ def _ensure() -> str:
             _problem = "READER_NER=fallback is set"
             _backend = "fallback"
             return _backend
-        from reader.entities import model, ruler
+        from reader.entities import model
 
         try:
             nlp = model.load()
-            ruler.add_ruler(nlp)
         except model.ModelError as exc:
             _problem = str(exc)
             log.warning("%s; using the fallback entity tagger", exc)
@@ -96,6 +95,7 @@ def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]
         from reader.entities import fallback
 
         return [fallback.tag(t) for t in texts]
+    from reader.entities import ruler
     from reader.entities.postprocess import from_spacy
 
     pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
@@ -106,7 +106,9 @@ def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]
     docs = _nlp.pipe((p for _, _, p in pieces), batch_size=batch_size)
     for (i, off, _), doc in zip(pieces, docs, strict=True):
         raw[i] += [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
-    return [from_spacy(text, ents) for text, ents in zip(texts, raw, strict=True)]
+    return [
+        from_spacy(text, ruler.apply(text, ents)) for text, ents in zip(texts, raw, strict=True)
+    ]
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:

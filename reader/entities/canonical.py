@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Well-known short forms -> (display name, label). The label wins over the model's guess,
 # which often calls "U.S." an organisation.
@@ -21,6 +22,7 @@ def _add(name: str, label: str, *spellings: str) -> None:
         _ALIASES[_fold(spelling)] = (name, label)
 
 
+@lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
     """Lowercase, without dots, accents or extra spaces: 'U.S.' -> 'us'."""
     text = unicodedata.normalize("NFKD", text)
@@ -65,6 +67,7 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _EDGE_JUNK = " \t\r\n\"'“”‘’`.,;:!?()[]{}«»-–—"
 
 
+@lru_cache(maxsize=16384)  # the same names recur in every article
 def clean_name(text: str, label: str) -> str:
     """The display form of a mention: no possessive, quotes, leading 'the' or titles."""
     name = " ".join(text.split())
@@ -81,6 +84,7 @@ def clean_name(text: str, label: str) -> str:
     return name or " ".join(text.split())
 
 
+@lru_cache(maxsize=16384)
 def canonical(text: str, label: str) -> tuple[str, str, str]:
     """(key, display name, label) for a mention of ``text`` typed ``label``."""
     name = clean_name(text, label)

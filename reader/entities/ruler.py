@@ -1,17 +1,15 @@
 """Entity-ruler patterns for names the small model gets wrong in news.
 
 Wire agencies (the model often calls "AP" or "AFP" a place or misses them), spellings of
-militant groups and international bodies. Matching is case-sensitive (ORTH), so "AP" the
-agency is found but "ap" is not. The ruler runs after the model and overrides it where a
-pattern matches.
+militant groups and international bodies. Matching is case-sensitive, so "AP" the
+agency is found but "ap" is not. The rules run after the model (a regular expression over
+the text: much faster than spaCy's EntityRuler, whose Matcher cost 10% of the NER time) and
+override the model's spans where a rule matches.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from spacy.language import Language
+import re
 
 WIRE_AGENCIES = (
     "AP", "Associated Press", "The Associated Press", "AFP", "Agence France-Presse",
@@ -57,20 +55,36 @@ PLATFORMS = (
 HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.")
 
 
-def patterns(tokenize=str.split) -> list[dict]:
-    """EntityRuler patterns (spaCy labels). Names become token patterns split by
-    ``tokenize`` (phrase patterns would run the whole pipeline once per name at load)."""
+def _names_regex() -> re.Pattern[str]:
     names = dict.fromkeys((*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES, *PLATFORMS))
-    out: list[dict] = [
-        {"label": "ORG", "pattern": [{"ORTH": t} for t in tokenize(name)], "id": "news"}
-        for name in names
-    ]
-    title = [{"ORTH": {"IN": list(HONORIFICS)}}, {"IS_TITLE": True, "OP": "+"}]
-    out.append({"label": "PERSON", "pattern": title, "id": "honorific"})
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # Whole words only, case-sensitive: "AP" and "AP's", never "ap" or "APT".
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]|\+)")
+
+
+_NAMES = _names_regex()
+_HONORIFIC = re.compile(
+    r"(?<![\w.])(?:Mrs|Mr|Ms|Dr|Prof)\.?[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*"
+)
+
+
+def find(text: str) -> list[tuple[int, int, str]]:
+    """Spans of ``text`` the rules know: (start, end, spaCy label), not overlapping."""
+    found = [(m.start(), m.end(), "ORG") for m in _NAMES.finditer(text)]
+    found += [(m.start(), m.end(), "PERSON") for m in _HONORIFIC.finditer(text)]
+    found.sort(key=lambda s: (s[0], -s[1]))
+    out: list[tuple[int, int, str]] = []
+    for span in found:
+        if out and span[0] < out[-1][1]:
+            continue  # the earlier (or longer, at the same start) match wins
+        out.append(span)
     return out
 
 
-def add_ruler(nlp: Language) -> None:
-    """Add the news entity ruler after the model's ner, overriding it where it matches."""
-    ruler = nlp.add_pipe("entity_ruler", name="news_ruler", config={"overwrite_ents": True})
-    ruler.add_patterns(patterns(lambda name: [t.text for t in nlp.tokenizer(name)]))  # type: ignore[attr-defined]
+def apply(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's spans with the rules' spans put over them (overlapping ones dropped)."""
+    rules = find(text)
+    if not rules:
+        return ents
+    kept = [e for e in ents if not any(e[0] < r[1] and r[0] < e[1] for r in rules)]
+    return sorted(kept + rules)
