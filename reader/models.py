@@ -51,7 +51,8 @@ class Link:
 class Block:
     """One block of a cleaned article: one line of text.
 
-    kind is one of: paragraph, heading, list_item, quote, pre.
+    kind is one of: paragraph, heading, list_item, quote, pre, caption (an image's caption,
+    its photo credit removed).
     """
 
     kind: str

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.extract import blocks_text, clean_html, html_to_blocks
+from reader.extract.boilerplate import caption_text
 from reader.extract.decode import decode_html
 from reader.extract.meta import parse_datetime, strip_site_name
 from reader.models import BLOCK_SEPARATOR, Block, CleanArticle
@@ -204,7 +205,7 @@ def test_story_links_are_numbered_and_absolute(story):
         "By Jane Doe",
         "Updated 8:30 am",
         "Photo: John Smith",
-        "The bridge at dawn",  # caption
+        "Example Agency",  # the caption's credit (its description is kept)
         "Sign up for our newsletter",
         "Read more",
         "City plans new tram line",
@@ -262,6 +263,86 @@ def test_captions_and_credits_in_text_form_are_dropped():
     assert "WhatsApp" not in article.text
     assert "Example Media" not in article.text
     assert article.text.count("Paragraph 0 of the story") >= 1
+
+
+def test_story_caption_is_kept_without_its_credit(story):
+    assert Block("caption", "The bridge at dawn on Tuesday.") in story.blocks
+    assert story.blocks[0].kind == "paragraph"  # a caption is never the first paragraph
+
+
+@pytest.mark.parametrize(
+    ("caption", "kept"),
+    [
+        (
+            "The bridge at dawn on Tuesday. (Photo: John Smith / Example Agency)",
+            "The bridge at dawn on Tuesday.",
+        ),
+        (
+            "Residents gather outside the town hall. (AP Photo/Jane Roe)",
+            "Residents gather outside the town hall.",
+        ),
+        (
+            "Protesters march in central Paris on Saturday. Benoit Tessier/Reuters",
+            "Protesters march in central Paris on Saturday.",
+        ),
+        (
+            "Protesters march in Paris. Photograph: Benoit Tessier/Reuters",
+            "Protesters march in Paris.",
+        ),
+        ("Workers at the plant. Credit: Jane Roe for The Times", "Workers at the plant."),
+        ("A view of the city from the hill | Getty Images", "A view of the city from the hill"),
+        (
+            "The credit card company's office in London",
+            "The credit card company's office in London",
+        ),
+        ("Getty Images", None),
+        ("AFP/Getty Images", None),
+        ("Photo: John Smith", None),
+        ("Photo by Joan Bardeletti", None),
+        ("© 2024 Example Media", None),
+        ("Jane Roe (Reuters)", None),  # a name and a credit: nothing about the picture
+    ],
+)
+def test_caption_text_cuts_credits_and_keeps_descriptions(caption, kept):
+    assert caption_text(caption) == kept
+
+
+def test_captions_are_caption_blocks_and_credits_alone_go():
+    body = "".join(
+        f"<p>Paragraph {i} of the story tells what happened in the town, with enough words"
+        f" to count as real text for the extractor.</p>"
+        for i in range(6)
+    )
+    html = (
+        f"<html><body><article>{body}"
+        "<figure><img src='a.jpg'><figcaption>Firefighters at the scene on Monday night."
+        " <span class='credit'>Jane Roe/Example Agency</span></figcaption></figure>"
+        "<figure><img src='b.jpg'><figcaption>Getty Images</figcaption></figure>"
+        "<div class='image-caption'>The old mill before the fire, in 1998 (Reuters)</div>"
+        "<div class='photo-credit'>Photo: John Smith</div>"
+        f"{body}</article></body></html>"
+    )
+    article = clean_html(html)
+    captions = [b for b in article.blocks if b.kind == "caption"]
+    assert captions == [
+        Block("caption", "Firefighters at the scene on Monday night."),
+        Block("caption", "The old mill before the fire, in 1998"),
+    ]
+    for credit in ("Example Agency", "Getty", "Reuters", "John Smith"):
+        assert credit not in article.text
+    assert article.text.count("Paragraph 0 of the story") == 2
+
+
+def test_a_large_caption_classed_element_is_story_text():
+    long = " ".join(["The council met again to discuss the budget for the coming year."] * 12)
+    html = (
+        "<html><body><article>"
+        f"<div class='caption-wrapper'><p>{long}</p><p>{long}</p></div>"
+        "</article></body></html>"
+    )
+    article = clean_html(html)
+    assert all(b.kind == "paragraph" for b in article.blocks)
+    assert "The council met again" in article.text
 
 
 def test_embedded_tweets_survive_readability():

@@ -215,6 +215,7 @@ def extract_article(
     if element is None:
         blocks, links = (), ()
     else:
+        boilerplate.mark_captions(element)
         blocks, links = element_to_blocks(
             element, base, drop=boilerplate.drop_element, link_refs=link_refs
         )

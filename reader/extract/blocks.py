@@ -167,6 +167,8 @@ class _Builder:
             self.kinds.append(("list_item", max(self.list_depth, 1)))
         elif tag == "blockquote":
             self.kinds.append(("quote", 0))
+        elif tag == "figcaption":
+            self.kinds.append(("caption", 0))
         elif tag in _OWN_LINE and tag not in ("li", "blockquote"):
             # Rows and definitions are lines of their own, whatever encloses them.
             self.kinds.append(("paragraph", 0))

@@ -1,10 +1,15 @@
 """What readability leaves behind on news pages that is not the story.
 
 Two passes. ``drop_element`` works on the article element while it is turned into blocks
-(captions, share bars, newsletter boxes ... recognised by tag, class and id, and only when
-they are small). ``filter_blocks`` works on the finished lines, by their words: photo
-credits, "Read more:" and "Related:" lines, share and newsletter lines, copyright lines,
-the headline and the byline repeated in the text, date lines, lines repeated in a gallery.
+(credits, share bars, newsletter boxes ... recognised by class and id, and only when they
+are small). ``filter_blocks`` works on the finished lines, by their words: photo credits,
+"Read more:" and "Related:" lines, share and newsletter lines, copyright lines, the headline
+and the byline repeated in the text, date lines, lines repeated in a gallery.
+
+Captions (``<figcaption>`` and small elements classed "caption", see ``mark_captions``)
+become ``caption`` blocks. Their photo credit is cut off ("... in Paris. Photo: X / Getty
+Images" -> "... in Paris.") and a caption is kept only when a descriptive sentence remains
+(``MIN_CAPTION_WORDS``): a credit alone, "Getty Images" or "Photo: Jane Roe", goes.
 
 Conservative by design: the first real paragraph of the story is never dropped by a text
 rule, and class rules never remove an element holding a large part of the text.
@@ -19,7 +24,6 @@ from reader.models import Block, Link
 
 # -- element rules ------------------------------------------------------------------------
 
-_CAPTION_TAGS = frozenset(("figcaption",))
 # Class/id words of furniture inside articles. Matched against each class token split on
 # "-", "_" and camelCase humps, so "image-caption" and "wp-caption-text" match "caption".
 _FURNITURE_WORDS = frozenset(
@@ -28,6 +32,8 @@ _FURNITURE_WORDS = frozenset(
     taboola breadcrumb breadcrumbs tags tagline pagination disclaimer""".split()
 )
 _CAPTION_WORDS = frozenset(("caption", "captions", "credit", "credits"))
+_CAPTION_ONLY = frozenset(("caption", "captions"))
+_NEVER_CAPTION = frozenset(("html", "body", "article", "main", "figcaption"))
 _SPLIT_CLASS = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 #: An element matched by class words is dropped only when its text is shorter than this.
 MAX_FURNITURE_CHARS = 600
@@ -47,19 +53,39 @@ def _class_words(el) -> set[str]:
     return words
 
 
+def _is_caption_class(words: set[str]) -> bool:
+    found = words & _FURNITURE_WORDS
+    return bool(found) and found <= _CAPTION_ONLY
+
+
+def mark_captions(root) -> None:
+    """Retag small elements classed as captions ``<figcaption>``, so their lines become
+    ``caption`` blocks that ``filter_blocks`` judges by their words (description or credit)."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in _NEVER_CAPTION:
+            continue
+        if not _is_caption_class(_class_words(el)):
+            continue
+        if next(el.iterancestors("figcaption"), None) is not None:
+            continue  # the text part of a figcaption: stays inline in its line
+        if el.xpath(".//h1|.//h2|.//h3|.//h4") or len(el.text_content()) >= MAX_FURNITURE_CHARS:
+            continue  # a caption has no section headings and is short: this is the story
+        el.tag = "figcaption"
+
+
 def drop_element(el) -> bool:
-    """True for elements whose text is never story text (captions, share bars ...)."""
+    """True for elements whose text is never story text (share bars, credits ...)."""
     tag = el.tag
-    if tag in _CAPTION_TAGS:
-        return True
     if tag in ("html", "body", "article", "main"):
         return False
     words = _class_words(el)
     if not words or not (words & _FURNITURE_WORDS):
         return False
     found = words & _FURNITURE_WORDS
+    if found <= _CAPTION_ONLY:
+        return False  # captions are kept or dropped by their words, in filter_blocks
     if found <= _CAPTION_WORDS and el.xpath(".//h1|.//h2|.//h3|.//h4"):
-        return False  # a caption has no section headings: this is a block of the story
+        return False  # a credit has no section headings: this is a block of the story
     # Class names lie sometimes ("post-share-content" around the whole story): only small
     # elements go.
     return len(el.text_content()) < MAX_FURNITURE_CHARS
@@ -200,6 +226,63 @@ def _line_reason(block: Block, *, near_top: bool, byline: str | None) -> str | N
     return None
 
 
+# -- captions ------------------------------------------------------------------------------
+
+# Photo agencies and picture libraries: a caption segment naming one is a credit.
+_AGENCIES = r"""getty(?:\s+images)?|reuters|afp|ap|epa(?:-efe)?|shutterstock|alamy|istock(?:photo)?|
+    pa(?:\s+(?:wire|media|images))?|associated\s+press|press\s+association|xinhua|bloomberg|
+    anadolu(?:\s+agency)?|sipa|dpa|efe|ansa|corbis|rex|rex\s+features|zuma(?:\s+press)?|
+    nurphoto|sopa\s+images|tass|imago|picture\s+alliance|unsplash|pexels|wikimedia(?:\s+commons)?|
+    flickr|pool|file|handout"""
+# Where a credit starts inside a caption: "Photo: ...", "Photograph by ...", "Credit ...",
+# "Image copyright ...", "© ...", "Courtesy of ...", to the end of the caption.
+_CREDIT_TAIL = re.compile(
+    r"""(?:^|(?<=[\s.!?|/–—-]))\s*(?:
+        (?:photo|photograph|picture|image|img|foto|illustration|graphic|video|credit)s?
+            (?:\s+(?:credit|copyright))?\s*(?::|by\b|©|\|)
+        | (?:image|photo|picture)\s+(?:copyright|credit|courtesy)\b | credits?\s*: | ©
+        | \(c\)\s | copyright\s*(?:©|\(c\)|\d{4}|:)
+    ).*$""",
+    re.I | re.X | re.S,
+)
+# A trailing parenthesis or segment after a sentence end / separator that names an agency:
+# "... on Monday. (AP Photo/Jane Roe)", "... in Paris. Benoit Tessier/Reuters",
+# "... in Paris | Getty Images".
+_AGENCY_TAIL = re.compile(
+    rf"""(?:\s*\([^()]*\b(?:{_AGENCIES}|photo|courtesy)\b[^()]*\)
+        | (?:(?<=[.!?])\s+|\s*[|/–—]\s*)(?:[^.!?|]{{0,60}}[/|]\s*)?(?:via\s+)?(?:{_AGENCIES})\b
+          [^.!?]{{0,40}}
+    )\s*$""",
+    re.I | re.X,
+)
+_ONLY_AGENCY = re.compile(
+    rf"""^[\s(]*(?:(?:[\w.'-]+\s*){{1,4}}[/|]\s*)?(?:via\s+)?(?:{_AGENCIES})\b[^.!?]{{0,30}}$""",
+    re.I | re.X,
+)
+#: A caption is kept only when, without its credit, it says this many words about the picture.
+MIN_CAPTION_WORDS = 4
+
+
+def strip_credit(text: str) -> str:
+    """A caption without its photo credit ("... Paris. Photo: X / Getty Images" -> "... Paris.")."""
+    if _ONLY_AGENCY.match(text):
+        return ""
+    for _ in range(3):  # "Desc. Photo: X (Reuters)": several credit parts at the end
+        stripped = _AGENCY_TAIL.sub("", _CREDIT_TAIL.sub("", text)).rstrip(" |/–—-:,;")
+        if stripped == text:
+            break
+        text = stripped
+    return text.strip()
+
+
+def caption_text(text: str) -> str | None:
+    """The descriptive part of a caption, or None when it is only a credit (or too short)."""
+    text = strip_credit(text)
+    if not text or len(_words(text)) < MIN_CAPTION_WORDS:
+        return None
+    return text
+
+
 def _is_more_heading(block: Block) -> bool:
     text = block.text
     return len(text) <= 60 and not text.endswith(".") and bool(_MORE_HEADING.match(text))
@@ -239,6 +322,11 @@ def filter_blocks(
         if _is_more_heading(block) and i + 1 < len(blocks) and blocks[i + 1].kind == "list_item":
             in_more_list = True
             continue
+        if block.kind == "caption":
+            text = caption_text(block.text)
+            if text is None:
+                continue
+            block = replace(block, text=text)
         near_top = first_body is None or i < first_body or i < 3
         if any(_same(block.text, t) for t in titles) and (near_top or block.kind == "heading"):
             continue  # the headline: shown apart from the text
