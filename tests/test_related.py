@@ -198,3 +198,20 @@ def test_rank_without_candidates_is_empty() -> None:
     docs, stats = _corpus()
     assert related.rank(docs[0], [docs[0]], stats) == []
     assert related.related(docs[0], [], stats) == []
+
+
+def test_search_phrases_only_multiword_names_of_known_cost() -> None:
+    docs, stats = _corpus()
+    vote = docs[3]
+    keys = ["person:michelle bachelet", "place:santiago"]
+    assert related.search_phrases(vote, stats, keys) == ["Michelle Bachelet"]
+    assert related.search_phrases(vote, stats, keys, budget=1) == []
+    odd = Doc(99, {"x": 1}, entities={"org:bank of chile": ["Bank of Chile", 1]})
+    assert related.search_phrases(odd, stats, ["org:bank of chile"]) == []  # "of": unknown cost
+
+
+def test_common_terms_are_the_best_remaining() -> None:
+    docs, stats = _corpus()
+    best = related.common_terms(docs[0], stats)
+    assert len(best) == 2 and "iquique" in best
+    assert "iquique" not in related.common_terms(docs[0], stats, ["iquique"])
