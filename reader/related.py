@@ -46,7 +46,9 @@ _STOPWORDS = frozenset(
     then there these they this those through to too under until up very was we were what when
     where which while who whom why will with would you your yours said says say told according
     one two new year years time people like get got may might must shall us mr mrs ms its it's
-    don't can't won't didn't isn't wasn't there's that's he's she's they're we're i'm""".split()
+    don't can't won't didn't isn't wasn't there's that's he's she's they're we're i'm
+    however still yet though although meanwhile also even ever never often rather quite
+    much many well back first last next since via per""".split()
 )
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -7,6 +7,9 @@ distinctive terms and entity names, articles sharing its rarest entities), then
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from reader import related
 from reader.models import RelatedStory
 from reader.store.convert import from_iso
@@ -57,4 +60,22 @@ def candidates_for(store, article_id: int) -> tuple[related.Doc, list[related.Do
 def related_for(store, article_id: int, limit: int = 10) -> list[RelatedStory]:
     """The article's related stories, best first (raises NotFound for an unknown id)."""
     query, docs, stats = candidates_for(store, article_id)
-    return related.related(query, docs, stats, limit=limit)
+    results = related.related(query, docs, stats, limit=limit)
+    if any(r.shared_terms for r in results):
+        text = store.get_article(article_id).body
+        results = [
+            dataclasses.replace(r, shared_terms=surface_terms(r.shared_terms, text))
+            for r in results
+        ]
+    return results
+
+
+def surface_terms(terms: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Show stemmed terms as a word the article actually uses ("baye" -> "Bayes")."""
+    out = []
+    for term in terms:
+        match = re.search(rf"\b{re.escape(term)}\w*", text, re.IGNORECASE)
+        word = match.group(0) if match else term
+        if word.lower() not in (w.lower() for w in out):
+            out.append(word)
+    return tuple(out)
