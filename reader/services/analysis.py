@@ -1,7 +1,7 @@
 """Analysis of an article's text at refresh time: entity mentions and term data.
 
-Runs wherever the CPU-heavy work runs (a worker process during refresh). Falls back to
-no analysis when a component is missing, so refresh never fails because of it.
+Runs wherever the CPU-heavy work runs (a worker process during refresh). Entity
+recognition falls back to a gazetteer tagger when the model is missing or refused.
 """
 
 from __future__ import annotations
@@ -20,34 +20,25 @@ class Analysis:
 
 
 def analysis_version() -> int:
-    """The version the current components produce (stored in ``articles.enriched``)."""
-    try:
-        from reader import entities
+    """The version the current components produce (stored in ``articles.enriched``).
 
-        return int(getattr(entities, "ANALYSIS_VERSION", 0)) or 1
-    except ImportError:
-        return 1
+    Lower for the fallback tagger than for the model, so articles tagged while the model was
+    missing are tagged again once it is there.
+    """
+    from reader import entities
+
+    return entities.version()
 
 
 def analyse_many(items: list[tuple[str, str]]) -> list[Analysis]:
     """Analyse (title, text) pairs in one batch."""
     if not items:
         return []
-    try:
-        from reader import entities
+    from reader import entities, related
 
-        all_spans = entities.tag_many([text for _, text in items])
-    except (ImportError, AttributeError):
-        all_spans = [[] for _ in items]
-    try:
-        from reader import related
-
-        terms_for = related.terms_for
-    except (ImportError, AttributeError):
-        terms_for = None
+    all_spans = entities.tag_many([text for _, text in items])
     version = analysis_version()
-    out = []
-    for (title, text), spans in zip(items, all_spans, strict=True):
-        terms = terms_for(title, text, spans) if terms_for else None
-        out.append(Analysis(tuple(spans), terms, version))
-    return out
+    return [
+        Analysis(tuple(spans), related.terms_for(title, text, spans), version)
+        for (title, text), spans in zip(items, all_spans, strict=True)
+    ]

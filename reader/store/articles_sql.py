@@ -151,9 +151,11 @@ class ArticlesSQL:
             clauses.append(
                 "articles.id IN (SELECT ae.article_id FROM article_entities ae"
                 " JOIN entities e ON e.id = ae.entity_id"
-                " WHERE lower(e.name) = ? OR e.key LIKE ? OR lower(e.name) LIKE ?)"
+                " WHERE lower(e.name) = ? OR e.key LIKE ? OR lower(e.name) LIKE ?"
+                " OR lower(e.name) LIKE ?)"
             )
-            params += [name, f"%:{name}", f"{name} %"]
+            # The full name, a key, a first name or a surname ("entity:putin").
+            params += [name, f"%:{name}", f"{name} %", f"% {name}"]
         rest = _ENTITY_RE.sub(" ", query)
         match = fts_query(rest)
         order = "articles.published DESC"

@@ -16,8 +16,14 @@ from typing import Any
 
 import sqlite_utils
 
-from reader.models import BLOCK_SEPARATOR, Block, CleanArticle, EntitySpan, IngestResult
-from reader.models import ParsedEntry
+from reader.models import (
+    BLOCK_SEPARATOR,
+    Block,
+    CleanArticle,
+    EntitySpan,
+    IngestResult,
+    ParsedEntry,
+)
 from reader.store.convert import blocks_to_json, links_to_json, to_iso
 
 
@@ -195,7 +201,7 @@ class IngestSQL:
             sql = f"SELECT {cols} FROM articles WHERE id IN ({marks}) ORDER BY id"
             params: list = list(article_ids)
         else:
-            sql = f"SELECT {cols} FROM articles WHERE enriched != ? ORDER BY id DESC LIMIT ?"
+            sql = f"SELECT {cols} FROM articles WHERE enriched < ? ORDER BY id DESC LIMIT ?"
             params = [version, limit]
         cursor = self.db.execute(sql, params)
         names = [d[0] for d in cursor.description]
