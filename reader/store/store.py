@@ -17,9 +17,10 @@ from reader.store.feeds_sql import FeedsSQL
 from reader.store.ingest_sql import IngestSQL
 from reader.store.refresh_sql import RefreshSQL
 from reader.store.related_sql import RelatedSQL
+from reader.store.state_sql import StateSQL
 
 
-class Store(FeedsSQL, ArticlesSQL, IngestSQL, EntitiesSQL, RelatedSQL, RefreshSQL):
+class Store(FeedsSQL, ArticlesSQL, IngestSQL, EntitiesSQL, RelatedSQL, RefreshSQL, StateSQL):
     """The local cache."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None = None) -> None:

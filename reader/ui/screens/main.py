@@ -111,6 +111,7 @@ class MainScreen(RefreshMixin, Screen):
         self.reload(first=True)
         self.list.focus()
         self.start_auto_refresh()
+        self.start_watching()
 
     def reload(self, *, first: bool = False, keep_place: bool = True) -> None:
         """Reload feeds and the current view (after a refresh, keeping the user's place)."""

@@ -1,4 +1,5 @@
-"""Refreshing from the main screen: the subprocess, its progress, reloading after it."""
+"""Refreshing from the main screen: the subprocess, its progress, reloading after it, and
+noticing writes by other processes (a ``reader refresh`` from cron while the app is open)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ class RefreshMixin:
 
     refreshing: tuple[int, int] | None = None  # (done, total) while a refresh runs
     offline = False  # the last refresh reached no feed at all
+    #: How often (seconds) the cache is asked whether another process wrote to it.
+    WATCH_SECONDS = 2.5
+    _seen_version: tuple[object, int] | None = None  # (lane, PRAGMA data_version)
 
     def status_indicator(self) -> str:
         if self.refreshing is not None:
@@ -24,6 +28,25 @@ class RefreshMixin:
         minutes = self.app.ctx.config.refresh.auto_minutes
         if minutes > 0:
             self.set_interval(minutes * 60, self.action_refresh_all, name="auto-refresh")
+
+    def start_watching(self) -> None:
+        """Poll the cache for outside writes (cheap: one pragma on the DB thread)."""
+        self.set_interval(self.WATCH_SECONDS, self.check_outside_changes, name="watch-db")
+        self.check_outside_changes()
+
+    @work(exclusive=True, group="watch-db")
+    async def check_outside_changes(self) -> bool:
+        """Reload counts and the list, keeping the user's place, if another connection
+        committed since the last look; returns whether it reloaded."""
+        lane = self.app.db.main
+        version = await lane.call(lambda store: store.data_version())
+        seen, self._seen_version = self._seen_version, (lane, version)
+        if seen is None or seen[0] is not lane or seen[1] == version:
+            return False  # first look (or another cache since the welcome screen)
+        if self.refreshing is not None:
+            return False  # our own refresh reloads when it ends
+        self.reload(keep_place=True)
+        return True
 
     def action_refresh_all(self) -> None:
         self.run_refresh(None)

@@ -126,10 +126,15 @@ class ArticleList(ScrollView, can_focus=True):
     async def _load(self, view: View, keep_place: bool, open_first: bool) -> None:
         keep_id = self.current.id if (keep_place and self.current) else None
         keep_index = self.cursor if keep_place else 0
+        keep_top = int(self.scroll_offset.y)
+        old_total = self.total
         if view.kind == "search":
             self.source.forget_search()
         total = await self.source.count(view)
-        first = min(keep_index, max(total - 1, 0)) // PAGE
+        # New articles arrive at the top (newest first): the kept row is most likely pushed
+        # down by as many rows as the view grew.
+        guess = min(keep_index + max(0, total - old_total), max(total - 1, 0))
+        first = guess // PAGE
         rows = await self.source.page(view, first * PAGE, PAGE) if total else []
         self._generation += 1
         self.view, self.total = view, total
@@ -141,7 +146,11 @@ class ArticleList(ScrollView, can_focus=True):
             found = [i for i, s in enumerate(rows) if s.id == keep_id]
             if found:
                 index = first * PAGE + found[0]
-        if not keep_place:
+        if keep_place:
+            # Same article on the same screen row: scroll by as much as it moved.
+            top = max(0, keep_top + index - keep_index)
+            self.scroll_to(y=top, animate=False, immediate=True)
+        else:
             self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = index
         self.refresh()
