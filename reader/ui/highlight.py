@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 
 from reader.models import BLOCK_SEPARATOR, ENTITY_LABELS, Article, Block, EntitySpan
 from reader.sanitize import clean_line, clean_text
@@ -52,11 +53,28 @@ def entity_styles(variables: dict[str, str]) -> dict[str, Style]:
     return styles
 
 
-_PREFIX = {"list_item": "  • ", "quote": "  ▎ ", "pre": "    "}
+def block_styles(variables: dict[str, str]) -> dict[str, Style]:
+    """Styles per block kind; colours are derived from the theme's variables.
+
+    A caption (an image's caption) is italic in a colour between the theme's foreground and
+    background, so it reads as secondary in every theme without a colour of its own.
+    """
+    styles = dict(_BLOCK_STYLE)
+    try:
+        fg = Color.parse(variables["foreground"])
+        bg = Color.parse(variables["background"])
+        styles["caption"] = Style(italic=True, color=fg.blend(bg, 0.4).rich_color)
+    except Exception:  # noqa: BLE001 - missing or odd theme colours: dim still reads as secondary
+        pass
+    return styles
+
+
+_PREFIX = {"list_item": "  • ", "quote": "  ▎ ", "pre": "    ", "caption": "  "}
 _BLOCK_STYLE = {
     "heading": Style(bold=True, underline=True),
     "quote": Style(italic=True),
     "pre": Style(dim=True),
+    "caption": Style(italic=True, dim=True),
 }
 
 
@@ -67,8 +85,11 @@ def render_article(
     *,
     highlight: bool = True,
     current: int | None = None,
+    blocks_style: dict[str, Style] | None = None,
 ) -> Rendered:
-    """Lay out ``article`` as Text with its entity mentions styled."""
+    """Lay out ``article`` as Text with its entity mentions styled (``blocks_style``: the
+    style of each block kind, see :func:`block_styles`)."""
+    kind_styles = blocks_style or _BLOCK_STYLE
     text = Text()
     text.append(clean_line(article.title) or "(untitled)", Style(bold=True))
     text.append("\n")
@@ -89,7 +110,7 @@ def render_article(
         shown = clean_text(raw)
         text.append(_PREFIX.get(block.kind, ""))
         start_at = len(text)
-        text.append(shown, _BLOCK_STYLE.get(block.kind))
+        text.append(shown, kind_styles.get(block.kind))
         if shown == raw:
             end = offset + len(raw)
             for span in ordered:

@@ -10,7 +10,7 @@ from rich.style import Style
 
 from reader.models import Article, Block, EntitySpan
 from reader.ui import bindings
-from reader.ui.highlight import render_article
+from reader.ui.highlight import block_styles, render_article
 from reader.ui.themes import ThemeError, load_themes, theme_from_toml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +54,38 @@ def test_highlight_maps_offsets_through_blocks_and_prefixes():
     shown = str(rendered.text)
     assert [shown[s:e] for s, e, _ in rendered.mentions] == ["Clara Reinholt", "Frankfurt"]
     assert "  • In Frankfurt." in shown
+
+
+def test_captions_are_italic_in_a_theme_derived_colour_and_keep_offsets():
+    blocks = (
+        Block("paragraph", "Clara Reinholt spoke."),
+        Block("caption", "Clara Reinholt in Frankfurt."),
+        Block("paragraph", "Paris agreed."),
+    )
+    text = "\n\n".join(b.text for b in blocks)
+    article = Article(1, 1, "g", title="T", text=text, blocks=blocks, feed_title="F")
+    spans = [
+        EntitySpan("Clara Reinholt", "person", 0, 14, "person:clara reinholt"),
+        EntitySpan("Clara Reinholt", "person", 23, 37, "person:clara reinholt"),
+        EntitySpan("Frankfurt", "place", 41, 50, "place:frankfurt"),
+        EntitySpan("Paris", "place", 53, 58, "place:paris"),
+    ]
+    assert [text[s.start : s.end] for s in spans] == [s.text for s in spans]
+    kinds = block_styles({"foreground": "#ffffff", "background": "#000000"})
+    entity = {"person": Style(color="red"), "place": Style(color="green")}
+    rendered = render_article(article, spans, entity, blocks_style=kinds)
+    shown = str(rendered.text)
+    assert [shown[s:e] for s, e, _ in rendered.mentions] == [s.text for s in spans]
+    assert "  Clara Reinholt in Frankfurt." in shown
+    caption = kinds["caption"]
+    assert caption.italic and caption.color is not None
+    assert caption.color.get_truecolor().red == 153  # between foreground and background
+    start = shown.index("Clara Reinholt in")
+    styles_there = [s.style for s in rendered.text.spans if s.start <= start + 16 < s.end]
+    assert caption in styles_there
+    # Without theme colours (or with odd ones) a caption is still italic and dim.
+    fallback = block_styles({})["caption"]
+    assert fallback.italic and fallback.dim
 
 
 def test_highlight_drops_spans_of_blocks_the_sanitiser_changed():

@@ -18,7 +18,7 @@ from textual.widgets import Header, Input
 from reader.models import ArticleSummary
 from reader.store.articles_sql import View
 from reader.ui.bindings import bind
-from reader.ui.highlight import entity_styles
+from reader.ui.highlight import block_styles, entity_styles
 from reader.ui.screens import main_data as data
 from reader.ui.screens.feed_info import FeedInfoScreen
 from reader.ui.screens.refreshing import RefreshMixin
@@ -129,8 +129,9 @@ class MainScreen(RefreshMixin, Screen):
         self.update_title()
 
     def apply_theme(self) -> None:
-        styles = entity_styles(self.app.theme_variables)
-        self.reader.set_entity_styles(styles)
+        variables = self.app.theme_variables
+        styles = entity_styles(variables)
+        self.reader.set_entity_styles(styles, block_styles(variables))
         self.entity_styles = styles
 
     def update_title(self) -> None:

@@ -41,6 +41,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.article: Article | None = None
         self.spans: list[EntitySpan] = []
         self.styles_by_label: dict[str, Style] = {}
+        self.styles_by_kind: dict[str, Style] | None = None
         self.rendered: Rendered | None = None
         self.mention: int | None = None
         self._lines: list[Text] = []
@@ -51,8 +52,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._redraw()
         self.scroll_to(y=0, animate=False, immediate=True)
 
-    def set_entity_styles(self, styles: dict[str, Style]) -> None:
+    def set_entity_styles(
+        self, styles: dict[str, Style], blocks: dict[str, Style] | None = None
+    ) -> None:
+        """Entity styles by label and (optionally) block styles by kind, from the theme."""
         self.styles_by_label = styles
+        if blocks is not None:
+            self.styles_by_kind = blocks
         self._redraw()
 
     @property
@@ -70,6 +76,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self.styles_by_label,
                 highlight=self.highlight_entities,
                 current=self.mention,
+                blocks_style=self.styles_by_kind,
             )
             text = self.rendered.text
         width = self.wrap_width
