@@ -181,3 +181,27 @@ async def test_many_feeds_start_folded_and_unfold_on_demand(make, tmp_path):
         await settle(pilot)
         assert len(group.children) == EXPAND_LIMIT + 1
     ctx.close()
+
+
+async def test_feed_pane_counts_are_right_aligned_apart_from_the_names(make, demo_ctx):
+    from rich.style import Style
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = app.screen.query_one(FeedTree)
+        width = tree.scrollable_content_region.width
+        all_node = tree._view_nodes[View("all")]
+        line = tree.render_label(all_node, Style(), Style())
+        assert line.cell_len == width
+        assert line.plain.startswith("All ") and line.plain.endswith(" 40")
+        assert "All  " in line.plain  # at least two cells between the name and the count
+        feed = next(f for f in demo_ctx.store.list_feeds() if f.title == "Pacific Wire")
+        node = tree._feed_nodes[feed.id][0]
+        line = tree.render_label(node, Style(), Style())
+        assert line.cell_len == width - tree.guide_depth  # indented under its tag
+        assert line.plain.endswith(f" {feed.unread}")
+        # Marking an article read updates the count in place.
+        tree.adjust_unread(feed.id, -1)
+        line = tree.render_label(node, Style(), Style())
+        assert line.plain.endswith(f" {feed.unread - 1}")

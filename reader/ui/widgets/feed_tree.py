@@ -67,6 +67,7 @@ class FeedTree(Tree[ViewRef]):
         ref: ViewRef
 
     def __init__(self, **kwargs) -> None:
+        self._unread: dict[int, int] = {}  # node id -> unread count shown (used by the root)
         super().__init__("reader", **kwargs)
         self.show_root = False
         self.guide_depth = 2
@@ -78,13 +79,35 @@ class FeedTree(Tree[ViewRef]):
         self._tag_nodes: dict[str, TreeNode[ViewRef]] = {}
 
     @staticmethod
-    def _label(name: str, unread: int, *, failed: bool = False) -> Text:
+    def _label(name: str, *, failed: bool = False) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         if failed:
             text.append("! ", Style(color="red", bold=True))
         text.append(name)
-        if unread:
-            text.append(f" {unread}", Style(dim=True))
+        return text
+
+    def _set_unread(self, node: TreeNode[ViewRef], unread: int) -> None:
+        """Set the count drawn at the right edge of ``node``'s line."""
+        if self._unread.get(node.id) != unread:
+            self._unread[node.id] = unread
+            node.refresh()
+
+    def render_label(self, node: TreeNode[ViewRef], base_style: Style, style: Style) -> Text:
+        """The name, then the unread count right-aligned (dim) at the pane's edge."""
+        text = super().render_label(node, base_style, style)
+        unread = self._unread.get(node.id, 0)
+        if not unread:
+            return text
+        count = f" {unread:>3}"
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth - len(count)
+        if room > 4:
+            named = len(text)
+            text.truncate(room, overflow="ellipsis", pad=True)
+            text.stylize(style, min(named, room))  # the cursor's colour runs to the count
+        text.append(count, Style(dim=True) + style)
         return text
 
     def set_feeds(self, feeds: list[Feed], counts: dict[str, int]) -> None:
@@ -94,9 +117,11 @@ class FeedTree(Tree[ViewRef]):
         self._counts = dict(counts)
         self.clear()
         self._view_nodes, self._feed_nodes, self._tag_nodes = {}, {}, {}
+        self._unread = {}
         for kind, title in SMART_VIEWS:
             view = View(kind)
-            node = self.root.add_leaf(self._label(title, counts.get(kind, 0)), ViewRef(view, title))
+            node = self.root.add_leaf(self._label(title), ViewRef(view, title))
+            self._unread[node.id] = counts.get(kind, 0)
             self._view_nodes[view] = node
         by_tag: dict[str, list[Feed]] = {}
         for feed in feeds:
@@ -109,8 +134,9 @@ class FeedTree(Tree[ViewRef]):
             unread = sum(f.unread for f in members)
             tag_view = View("tag", tag) if tag != UNTAGGED else View("all")
             group = self.root.add(
-                self._label(safe(tag), unread), ViewRef(tag_view, safe(tag)), expand=expand
+                self._label(safe(tag)), ViewRef(tag_view, safe(tag)), expand=expand
             )
+            self._unread[group.id] = unread
             self._tag_nodes[tag] = group
             if tag != UNTAGGED:
                 self._view_nodes[tag_view] = group
@@ -133,9 +159,9 @@ class FeedTree(Tree[ViewRef]):
             view = View("feed", feed.id)
             title = safe(feed.display_title)
             node = group.add_leaf(
-                self._label(title, feed.unread, failed=feed.last_status == "error"),
-                ViewRef(view, title, feed),
+                self._label(title, failed=feed.last_status == "error"), ViewRef(view, title, feed)
             )
+            self._unread[node.id] = feed.unread
             self._view_nodes.setdefault(view, node)
             self._feed_nodes.setdefault(feed.id, []).append(node)
 
@@ -151,19 +177,18 @@ class FeedTree(Tree[ViewRef]):
             return
         feed = dataclasses.replace(feed, unread=max(0, feed.unread + delta))
         self.feeds[feed_id] = feed
-        title = safe(feed.display_title)
         for node in self._feed_nodes.get(feed_id, []):
-            node.set_label(self._label(title, feed.unread, failed=feed.last_status == "error"))
+            self._set_unread(node, feed.unread)
         for tag in feed.tags or (UNTAGGED,):
             node = self._tag_nodes.get(tag)
             if node is not None:
                 unread = sum(
                     f.unread for f in self.feeds.values() if tag in (f.tags or (UNTAGGED,))
                 )
-                node.set_label(self._label(safe(tag), unread))
-        for kind, name in SMART_VIEWS[1:2]:
+                self._set_unread(node, unread)
+        for kind in ("unread",):
             self._counts[kind] = max(0, self._counts.get(kind, 0) + delta)
-            self._view_nodes[View(kind)].set_label(self._label(name, self._counts[kind]))
+            self._set_unread(self._view_nodes[View(kind)], self._counts[kind])
 
     def select_view(self, view: View) -> None:
         node = self._view_nodes.get(view)
