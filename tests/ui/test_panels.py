@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from reader.models import RelatedStory
 from reader.store.articles_sql import View
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityList, EntityPanel
-from reader.ui.widgets.related_panel import RelatedList
-from tests.ui.conftest import SIZE, article_id_by_title, settle
+from reader.ui.widgets.related_panel import (
+    RelatedList,
+    RelatedPanel,
+    readable_terms,
+    worth_showing,
+)
+from tests.ui.conftest import NOW, SIZE, article_id_by_title, settle
 
 
 async def open_by_title(app, pilot, ctx, prefix: str) -> int:
@@ -123,3 +129,53 @@ async def test_entity_search_finds_stories(make, demo_ctx):
         await settle(pilot)
         articles = app.screen.query_one(ArticleList)
         assert articles.total >= 3
+
+
+def _story(i: int, score: float, entities=(), terms=()) -> RelatedStory:
+    return RelatedStory(
+        i, f"Story {i}", f"https://x/{i}", "Feed", NOW, score, tuple(entities), tuple(terms)
+    )
+
+
+def test_only_stories_with_a_reason_or_a_strong_score_are_listed():
+    stories = [
+        _story(1, 0.7, ["Clara Reinholt"]),
+        _story(2, 0.39, terms=["cut", "spring"]),  # the "Toronto by-election" case
+        _story(3, 0.6, terms=["ransom"]),
+        _story(4, 0.05, ["Germany"]),
+        _story(5, 0.14, ["Germany"]),
+    ]
+    assert [s.id for s in worth_showing(stories)] == [1, 3, 5]
+
+
+def test_stemmed_terms_are_never_shown_as_words():
+    text = "Brussels residents said the fine was fair."
+    assert readable_terms(["brussel", "resid", "fine", "fair"], text) == ["fine", "fair"]
+
+
+async def test_related_panel_shows_reasons_and_says_when_there_are_none(make, demo_ctx):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(RelatedPanel)
+        listing = app.screen.query_one(RelatedList)
+        text = "Brussels fined the company; a fine it will appeal."
+        panel.show(
+            [
+                _story(1, 0.7, ["Margit Sørensen"], ["fine"]),
+                _story(2, 0.6, terms=["brussel", "fine", "appeal"]),
+                _story(3, 0.3, terms=["company"]),
+            ],
+            NOW,
+            text,
+        )
+        await pilot.pause()
+        assert panel.story_ids == [1, 2]
+        first = str(listing.get_option("1").prompt)
+        assert "shared: Margit Sørensen" in first and "fine" not in first
+        second = str(listing.get_option("2").prompt)
+        assert "shared words: fine, appeal" in second and "brussel" not in second
+        panel.show([_story(3, 0.3, terms=["company"])], NOW, text)
+        await pilot.pause()
+        assert panel.story_ids == []
+        assert str(listing.get_option_at_index(0).prompt) == "No related stories in your cache."

@@ -215,7 +215,8 @@ class MainScreen(RefreshMixin, Screen):
                 panel.show_error(f"Related stories failed: {exc}")
             return
         if article_id == self.open_id:
-            panel.show(stories, self.app.now())
+            article = self.reader.article
+            panel.show(stories, self.app.now(), article.text if article else "")
 
     # --- actions ---------------------------------------------------------------------------
 
