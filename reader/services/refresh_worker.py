@@ -14,7 +14,17 @@ from reader.models import CleanArticle
 
 
 def init_worker() -> None:
-    """Pool initializer: import the parsing modules up front (not the entity model)."""
+    """Pool initializer: lower the priority, import the parsing modules (not the model).
+
+    Workers run at a lower priority so the main process (network and the single SQLite
+    writer, the pipeline's critical path) and the app's UI win when the CPU is scarce.
+    """
+    import os
+
+    try:
+        os.nice(5)
+    except (AttributeError, OSError):
+        pass
     import reader.feeds  # noqa: F401
 
 
