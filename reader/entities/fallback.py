@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.gazetteer import GAZETTEER as _GAZETTEER
+from reader.entities.gazetteer import world_places
 from reader.entities.postprocess import finish
 from reader.entities.words import (
     EVENT_LAST,
@@ -57,6 +58,8 @@ def _label(words: list[str], before: str) -> str:
         return "event"
     if before in _TITLE or first in _FIRST:
         return "person"
+    if phrase in world_places():
+        return "place"  # a country, state, continent or city of 100,000 people or more
     if len(words) == 1 and first.isupper() and len(first) <= 6:
         return "org"  # an acronym (NASA, FBI) is most often an organisation
     return "other"

