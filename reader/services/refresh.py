@@ -255,26 +255,27 @@ class _Refresh:
             self.fetch_sem = asyncio.Semaphore(max(1, self.cfg.concurrency))
             # Bodies fetched but not yet parsed are bounded by this (memory).
             self.active_sem = asyncio.Semaphore(max(2, self.cfg.concurrency * 2))
-            # Bounded: feeds wait for page fetching and analysis instead of piling up
-            # articles (and their text) in memory.
-            self.enrich_queue = asyncio.Queue(maxsize=max(16, self.cfg.concurrency * 4))
+            # Article ids only: every feed is stored first, pages and analysis follow.
+            self.enrich_queue = asyncio.Queue()
             async with client:
                 self.client = client
                 self.emit(ProgressEvent("stage", 0, total, stage="feeds"))
-                enrichers = [
-                    asyncio.create_task(self._enricher())
-                    for _ in range(max(1, self.cfg.concurrency))
-                ]
+                # Feeds first (every headline is stored within seconds), then pages and
+                # analysis of what is new.
                 await asyncio.gather(*(self._feed(row) for row in todo))
                 # Articles stored earlier but never analysed (crash, --feeds-only, new model).
-                pending = []
+                pending: dict[int, list[int]] = {}
                 if not self.feeds_only:
                     pending = await self.db(
                         self.store.articles_pending, self.version, PENDING_LIMIT
                     )
-                leftovers = [i for i in pending if i not in self.queued]
-                if leftovers:
-                    await self._queue_articles(leftovers)
+                for feed_id, ids in pending.items():
+                    await self._queue_articles(ids, feed_id)
+                self.emit(ProgressEvent("stage", 0, self.enrich_total, stage="articles"))
+                enrichers = [
+                    asyncio.create_task(self._enricher())
+                    for _ in range(max(1, self.cfg.concurrency))
+                ]
                 for _ in enrichers:
                     await self.enrich_queue.put(None)
                 await asyncio.gather(*enrichers)
@@ -397,7 +398,7 @@ class _Refresh:
             meta["site_url"] = parsed.site_url
         ingest, status, note = await self.db(self._store_feed, feed_id, parsed.entries, now, meta)
         if not self.feeds_only and (ingest.new_ids or ingest.updated_ids):
-            await self._queue_articles(list(ingest.new_ids) + list(ingest.updated_ids))
+            await self._queue_articles(list(ingest.new_ids) + list(ingest.updated_ids), feed_id)
         extra: dict[str, Any] = dict(moved)
         if parsed.warning:
             extra["warning"] = parsed.warning
@@ -438,24 +439,35 @@ class _Refresh:
 
     # -- articles: page, cleaning, analysis --------------------------------------------
 
-    async def _queue_articles(self, ids: list[int]) -> None:
+    async def _queue_articles(self, ids: list[int], feed_id: int | None = None) -> None:
+        """Queue article ids (not rows: the queue stays small however many there are).
+
+        Articles of a feed that wants pages go one by one (each is a page fetch); the others
+        in batches for analysis. The enricher loads the rows and checks again.
+        """
         assert self.enrich_queue is not None
+        ids = [i for i in ids if i not in self.queued]
         self.queued.update(ids)
         self.enrich_total += len(ids)
-        rows = await self.db(self.store.articles_to_enrich, ids)
-        pages, plain = [], []
-        for r in rows:
-            wants_page = (
-                r["page_state"] is None
-                and not self.feeds_only
-                and self.full_text.get(r["feed_id"], self.cfg.full_text)
-                and r["url"].startswith(("http://", "https://"))
-            )
-            (pages if wants_page else plain).append(r)
-        for r in pages:
-            await self.enrich_queue.put(("page", r))
-        for i in range(0, len(plain), ANALYSIS_BATCH):
-            await self.enrich_queue.put(("batch", plain[i : i + ANALYSIS_BATCH]))
+        wants_pages = (
+            not self.feeds_only
+            and feed_id is not None
+            and self.full_text.get(feed_id, self.cfg.full_text)
+        )
+        if wants_pages or feed_id is None:
+            for i in ids:
+                self.enrich_queue.put_nowait([i])
+        else:
+            for i in range(0, len(ids), ANALYSIS_BATCH):
+                self.enrich_queue.put_nowait(ids[i : i + ANALYSIS_BATCH])
+
+    def _wants_page(self, r: dict) -> bool:
+        return bool(
+            r["page_state"] is None
+            and not self.feeds_only
+            and self.full_text.get(r["feed_id"], self.cfg.full_text)
+            and r["url"].startswith(("http://", "https://"))
+        )
 
     def _job(self, r: dict) -> dict:
         return {
@@ -474,12 +486,11 @@ class _Refresh:
             item = await self.enrich_queue.get()
             if item is None:
                 return
-            kind, payload = item
             try:
-                if kind == "page":
-                    jobs = [await self._page_job(payload)]
-                else:
-                    jobs = [self._job(r) for r in payload]
+                rows = await self.db(self.store.articles_to_enrich, item)
+                jobs = [
+                    await self._page_job(r) if self._wants_page(r) else self._job(r) for r in rows
+                ]
                 results, times = await self.cpu(_enrich_job(), jobs)
                 for k, v in times.items():
                     self._add(k, v)
@@ -500,7 +511,7 @@ class _Refresh:
                         self.summary.pages_failed += 1
                 self.enrich_done += len(results)
             except Exception:  # noqa: BLE001 - analysis is retried on the next refresh
-                self.enrich_done += 1 if kind == "page" else len(payload)
+                self.enrich_done += len(item)
             self.emit(
                 ProgressEvent("articles", self.enrich_done, self.enrich_total, stage="articles")
             )

@@ -59,13 +59,16 @@ class RefreshSQL:
             return f"moved to {url}, which is subscribed already"
         return None
 
-    def articles_pending(self, version: int, limit: int = 5000) -> list[int]:
-        """Ids of stored articles whose analysis is missing or outdated (newest first)."""
+    def articles_pending(self, version: int, limit: int = 5000) -> dict[int, list[int]]:
+        """Stored articles whose analysis is missing or outdated, newest first, by feed id."""
         cursor = self.db.execute(
-            "SELECT id FROM articles WHERE enriched != ? ORDER BY id DESC LIMIT ?",
+            "SELECT id, feed_id FROM articles WHERE enriched != ? ORDER BY id DESC LIMIT ?",
             [version, limit],
         )
-        return [r[0] for r in cursor.fetchall()]
+        out: dict[int, list[int]] = {}
+        for article_id, feed_id in cursor.fetchall():
+            out.setdefault(feed_id, []).append(article_id)
+        return out
 
     def mark_pages_skipped(self, article_ids: Sequence[int]) -> None:
         """Record that these articles' pages are not to be fetched (one short transaction)."""
