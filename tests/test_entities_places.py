@@ -115,3 +115,11 @@ def test_countries_typed_person_or_org_are_places_but_teams_keep_org():
     }
     text = "Belgium beat Wales in the final."
     assert _labels(text, ("Belgium", "org"))["Belgium"] == {"org"}
+
+
+def test_a_name_split_into_two_places_is_one_person():
+    text = "Valeska Paris was held on the ship. Paris said she was kept below deck."
+    found = _labels(text, ("Valeska", "place"), ("Paris", "place"))
+    assert found == {"Valeska Paris": {"person"}, "Paris": {"person"}}
+    text = "Flights from London Paris and Rome were cancelled."  # both known places
+    assert _labels(text, ("London", "place"), ("Paris", "place"))["Paris"] == {"place"}

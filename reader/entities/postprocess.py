@@ -110,7 +110,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
                 s += 4  # "The United States"; but "The Hague", "The New York Times" keep it
             if e > s and looks_like_name(text[s:e]) and not _not_a_name(text[s:e], lower_words):
                 spans.append([s, e, cue_label(text[s:e], label)])
-    spans = _drop_overlaps(spans)
+    spans = _merge_split_names(text, _drop_overlaps(spans))
     _place_step(text, spans)
     acronyms = _acronyms(text, spans)
     spans = _propagate(text, spans, acronyms)
@@ -253,6 +253,30 @@ def _place_step(text: str, spans: list[list]) -> None:
     for span in candidates:
         if decided.get(text[span[0] : span[1]]) == "place":
             span[2] = "place"
+
+
+def _merge_split_names(text: str, spans: list[list]) -> list[list]:
+    """Join a name the model split in two places ("Valeska" "Paris"): two place spans with
+    only a space between them, the first a single capitalised word that is no known place,
+    are one person's name (two places are written "Koblenz, Germany", not "Koblenz Germany")."""
+    places = world_places()
+    out: list[list] = []
+    for span in spans:
+        if out:
+            prev = out[-1]
+            first = text[prev[0] : prev[1]]
+            if (
+                prev[2] == span[2] == "place"
+                and text[prev[1] : span[0]] == " "
+                and first.isalpha()
+                and first[0].isupper()
+                and first not in places
+                and first not in GAZETTEER
+            ):
+                out[-1] = [prev[0], span[1], "person"]
+                continue
+        out.append(span)
+    return out
 
 
 def _is_region(text: str, start: int, places: dict[str, int]) -> bool:
