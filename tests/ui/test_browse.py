@@ -138,6 +138,17 @@ async def test_search_shows_results_with_the_first_selected(make):
         await pilot.press("enter")
         await settle(pilot)
         assert "Reinholt" in app.screen.query_one(ArticleView).article.text
+        # Back from the article goes to the results, Back from the results to the view the
+        # search started from (All), Back again to the feeds.
+        await pilot.press("escape")
+        assert app.focused is listing and listing.view.kind == "search"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert listing.view == View("all") and listing.total == 40
+        assert app.focused is listing
+        assert "All · 40 articles" in app.screen.sub_title
+        await pilot.press("escape")
+        assert app.focused is app.screen.query_one(FeedTree)
 
 
 async def test_network_text_is_never_markup(make, demo_ctx):

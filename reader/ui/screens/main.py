@@ -32,6 +32,10 @@ from reader.ui.widgets.related_panel import RelatedList, RelatedPanel
 
 log = logging.getLogger(__name__)
 
+#: Views that are results (of a search, of an entity): Back from their list returns to the
+#: view they were opened from.
+TRANSIENT = ("search", "entity")
+
 
 class MainScreen(RefreshMixin, Screen):
     """Browse views, read articles, follow related stories and entities."""
@@ -66,6 +70,7 @@ class MainScreen(RefreshMixin, Screen):
         self.history: list[int] = []  # articles to go back to (following related stories)
         self.open_id: int | None = None
         self.total = 0
+        self.return_view: View | None = None  # the view a search or entity list came from
 
     def compose(self):
         app = self.app
@@ -150,6 +155,10 @@ class MainScreen(RefreshMixin, Screen):
         self.show_view(event.ref.view, event.ref.title)
 
     def show_view(self, view: View, title: str | None = None, *, focus: bool = True) -> None:
+        if view.kind in TRANSIENT and self.view.kind not in TRANSIENT:
+            self.return_view = self.view  # Esc in the results comes back here
+        elif view.kind not in TRANSIENT:
+            self.return_view = None
         self.view = view
         if title:
             self.titles[view] = title
@@ -255,7 +264,11 @@ class MainScreen(RefreshMixin, Screen):
             else:
                 self.list.focus()
         elif focused is self.list:
-            self.tree.focus()
+            if self.view.kind in TRANSIENT and self.return_view is not None:
+                self.show_view(self.return_view)
+                self.tree.select_view(self.view)
+            else:
+                self.tree.focus()
 
     def _reading(self) -> bool:
         return self.focused is not None and self.focused not in (self.tree, self.list)

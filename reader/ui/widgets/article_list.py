@@ -51,8 +51,8 @@ class ArticleList(ScrollView, can_focus=True):
     }
     DEFAULT_CSS = """
     ArticleList { overflow-x: hidden; }
-    ArticleList > .article-list--cursor { background: $boost; }
-    ArticleList:focus > .article-list--cursor { background: $primary 35%; }
+    ArticleList > .article-list--cursor { background: $primary 18%; }
+    ArticleList:focus > .article-list--cursor { background: $primary 50%; }
     ArticleList > .article-list--unread { text-style: bold; }
     ArticleList > .article-list--meta { color: $text-muted; }
     ArticleList > .article-list--mark { color: $accent; }
@@ -279,7 +279,9 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip([Segment("  …", base)]).extend_cell_length(width, base)
         text = self._row_text(summary, width)
         if index == self.cursor:
-            text.stylize_before(self.get_component_rich_style("article-list--cursor"))
+            # Only the cursor's background, over the whole row (marks and age included).
+            cursor = self.get_component_rich_style("article-list--cursor")
+            text.stylize(Style(bgcolor=cursor.bgcolor))
         segments = list(text.render(self.app.console))
         return Strip(segments).crop_extend(0, width, base).apply_style(base)
 
