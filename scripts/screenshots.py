@@ -2,14 +2,16 @@
 
     python scripts/screenshots.py [--out screenshots]
 
-The demo cache is built fresh in a temp dir (never the user's cache) at a fixed time, so
-the same code gives the same pictures.
+The demo cache is built fresh in a temp dir (never the user's cache) at a fixed time, and
+the XDG dirs point into that temp dir too (the user's remembered theme must neither change
+the pictures nor be changed by them), so the same code gives the same pictures.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,23 +55,28 @@ async def shoot(out: Path, db: Path, name: str, steps, theme: str | None = None)
     return path
 
 
+async def open_in_list(app, pilot, ctx, title_prefix: str) -> None:
+    """Move the list's cursor to the article and open it with Enter, as a user would."""
+    from reader.ui.widgets.article_list import ArticleList
+
+    listing = app.screen.query_one(ArticleList)
+    wanted = find(ctx, title_prefix)
+    listing.cursor = next(i for i in range(listing.total) if listing.row(i).id == wanted)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def main_view(app, pilot, ctx) -> None:
     await pilot.press("j", "j", "j", "enter")
 
 
 async def article_related(app, pilot, ctx) -> None:
-    app.screen.show_view(app.screen.view)
-    await settle(pilot)
-    app.screen.open_article(find(ctx, "ECB cuts deposit rate"))
-    await settle(pilot)
-    app.screen.reader.focus()
+    await open_in_list(app, pilot, ctx, "ECB cuts deposit rate")
     await pilot.press("right_square_bracket", "right_square_bracket")
 
 
 async def entity_panel(app, pilot, ctx) -> None:
-    app.screen.open_article(find(ctx, "Berlin pledges"))
-    await settle(pilot)
-    app.screen.reader.focus()
+    await open_in_list(app, pilot, ctx, "Berlin pledges")
     await pilot.press("e")
 
 
@@ -82,6 +89,8 @@ async def search(app, pilot, ctx) -> None:
 async def run(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="reader-shots-") as tmp:
+        for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+            os.environ[var] = str(Path(tmp) / var.lower())
         template = build_demo(Path(tmp) / "demo.db", now=NOW)
         shots = [
             ("main", main_view, None),
