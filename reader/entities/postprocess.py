@@ -2,7 +2,9 @@
 
 Steps, in order: map spaCy labels to reader's (numbers, dates and money dropped), cut spans
 at line breaks (a block edge is never inside a name), trim quotes, possessives and a leading
-"the", drop spans with no capital letter, then the per-article alias step: a well-known alias
+"the", drop spans with no capital letter, join a name split into two places, give known places
+the model typed person or org the place label (_place_step), then the per-article alias
+step: a well-known alias
 keeps its fixed label, a bare surname takes the label and the entity of the full name
 mentioned in the same article, and one surface form gets one label (the majority).
 """
