@@ -1,4 +1,4 @@
-"""Regenerate the key table in docs/readme-ui.md (and README.md when it has the markers)
+"""Regenerate the key table in docs/app.md (and README.md when it has the markers)
 from reader.ui.bindings, the table the app itself uses.
 
     python scripts/keys_table.py [--check]
@@ -14,7 +14,7 @@ from pathlib import Path
 from reader.ui.bindings import keys_markdown_table
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = (ROOT / "docs" / "readme-ui.md", ROOT / "README.md")
+FILES = (ROOT / "docs" / "app.md", ROOT / "README.md")
 BLOCK = re.compile(r"(<!-- keys:start -->\n).*?(<!-- keys:end -->)", re.S)
 
 

@@ -100,9 +100,11 @@ def test_highlight_drops_spans_of_blocks_the_sanitiser_changed():
 def test_every_binding_id_is_unique_and_the_docs_table_is_current():
     ids = [k.id for k in bindings.KEYS]
     assert len(ids) == len(set(ids))
-    docs = ROOT / "docs" / "readme-ui.md"
+    docs = ROOT / "docs" / "app.md"
     text = docs.read_text(encoding="utf-8")
     assert bindings.keys_markdown_table() in text, "run python scripts/keys_table.py"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert bindings.keys_markdown_table() in readme, "run python scripts/keys_table.py"
 
 
 def test_user_keymap_changes_the_shown_keys():
