@@ -210,7 +210,6 @@ class _Refresh:
 
     async def run(self) -> RefreshSummary:
         from reader.http import HostLimiter, make_async_client
-        from reader.services.analysis import analysis_version
         from reader.store import Store
 
         started = time.perf_counter()
@@ -221,7 +220,6 @@ class _Refresh:
         sys.setswitchinterval(0.0005)
         self.store = await loop.run_in_executor(self.writer, Store.open, self.store_path)
         try:
-            self.version = analysis_version()
             candidates = await self.db(self.store.refresh_candidates, self.feed_ids)
             now = datetime.now(UTC)
             todo, skipped = [], []
@@ -266,9 +264,10 @@ class _Refresh:
                 # Articles stored earlier but never analysed (crash, --feeds-only, new model).
                 pending: dict[int, list[int]] = {}
                 if not self.feeds_only:
-                    pending = await self.db(
-                        self.store.articles_pending, self.version, PENDING_LIMIT
-                    )
+                    # Asked of a worker: knowing the version means loading the entity model,
+                    # which only the workers need.
+                    version = await self.cpu(_analysis_version())
+                    pending = await self.db(self.store.articles_pending, version, PENDING_LIMIT)
                 for feed_id, ids in pending.items():
                     await self._queue_articles(ids, feed_id)
                 self.emit(ProgressEvent("stage", 0, self.enrich_total, stage="articles"))
@@ -548,6 +547,12 @@ def _parse_job():
     from reader.services.refresh_worker import parse_job
 
     return parse_job
+
+
+def _analysis_version():
+    from reader.services.analysis import analysis_version
+
+    return analysis_version
 
 
 def _enrich_job():
