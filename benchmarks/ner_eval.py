@@ -17,7 +17,7 @@ Measures, per type and overall: precision, recall, F1
   untyped   lenient, ignoring the type
 
 Usage: python benchmarks/ner_eval.py [--split dev|test|wikigold|all] [--systems raw,ours]
-       [--errors]  (error listing, development documents only)
+       [--errors] [--confusion]  (error listing, gold x predicted types: development only)
 The last line printed is the lenient typed F1 of reader's tagger on the first split shown.
 """
 
@@ -261,17 +261,39 @@ def show_errors(docs: list[Doc], preds: list[list[tuple[int, int, str]]]) -> Non
     print(kinds.most_common())
 
 
+def confusion(docs: list[Doc], preds: list[list[tuple[int, int, str]]]) -> None:
+    """Print gold type x predicted type: each gold mention counts under the type of the
+    predictions overlapping it (its own type when one of them has it, "-" when none do);
+    predictions overlapping no gold mention count in the "-" row."""
+    table: Counter = Counter()
+    for doc, pred in zip(docs, preds, strict=True):
+        for g in doc.gold:
+            types = {t for s, e, t in pred if _overlap(s, e, g.mstart, g.mend)}
+            got = g.type if g.type in types else (sorted(types)[0] if types else "-")
+            table[g.type, got] += 1
+        for s, e, t in pred:
+            if not any(_overlap(s, e, g.mstart, g.mend) for g in doc.gold):
+                table["-", t] += 1
+    cols = (*TYPES, "-")
+    print("    gold \\ predicted " + " ".join(f"{c:>6}" for c in cols))
+    for row in cols:
+        print(f"    {row:17} " + " ".join(f"{table[row, c]:>6}" for c in cols))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="all", choices=["dev", "test", "wikigold", "all"])
     ap.add_argument("--systems", default="raw,ours")
     ap.add_argument("--errors", action="store_true", help="list errors (dev split only)")
+    ap.add_argument(
+        "--confusion", action="store_true", help="gold x predicted types (dev split only)"
+    )
     args = ap.parse_args(argv)
     if not DATASETS.is_dir():
         print(f"datasets not found at {DATASETS}", file=sys.stderr)
         return 1
-    if args.errors and args.split != "dev":
-        ap.error("--errors is for the development documents only (--split dev)")
+    if (args.errors or args.confusion) and args.split != "dev":
+        ap.error("--errors and --confusion are for the development documents only (--split dev)")
     splits = {
         "dev": ("GUM news, documents 1-12 (development)", lambda: load_gum("dev")),
         "test": ("GUM news, documents 13-24 (held out)", lambda: load_gum("test")),
@@ -295,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
             report(f"{name} ({elapsed:.2f} s)", score)
             if name == "ours" and last is None:
                 last = (title, score.prf("lenient")[2])
+            if args.confusion:
+                confusion(docs, preds)
             if args.errors and name == "ours":
                 show_errors(docs, preds)
     if last:

@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Version of the model-based analysis; bump whenever its output changes.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 #: Version of the fallback's analysis; always below ANALYSIS_VERSION.
-FALLBACK_VERSION = 2
+FALLBACK_VERSION = 3
 
 #: Texts longer than this are tagged in pieces split at paragraph breaks (bounded memory).
 CHUNK_CHARS = 100_000

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
+from reader.entities.ruler import is_known_org
 from reader.entities.words import (
     EVENT_LAST,
     FIRST_NAMES,
@@ -24,6 +25,7 @@ from reader.entities.words import (
     ORG_LAST,
     PLACE_LAST,
     STOPWORDS,
+    TITLE_WORDS,
 )
 from reader.models import EntitySpan
 
@@ -113,10 +115,39 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             if e > s and looks_like_name(text[s:e]) and not _not_a_name(text[s:e], lower_words):
                 spans.append([s, e, cue_label(text[s:e], label)])
     spans = _merge_split_names(text, _drop_overlaps(spans))
+    _product_step(text, spans)
     _place_step(text, spans)
     acronyms = _acronyms(text, spans)
     spans = _propagate(text, spans, acronyms)
     return _alias_step(text, spans, acronyms)
+
+
+#: Nouns after a name that make it a product ("the Firefox browser", "Signal app").
+_PRODUCT_NOUN = re.compile(
+    r"[ \t]+(?:(?:web|mobile|internet)[ \t]+)?(?:browser|browsers|app|apps|software|"
+    r"operating[ \t]+system|smartphone|smartphones|handset|console|consoles|chatbot|"
+    r"search[ \t]+engine|plug-in|plugin|programming[ \t]+language)(?![\w-])"
+)
+#: Labels the model gives products ("Firefox" a person, "Windows XP" a place, "Mozilla
+#: Firefox" an organisation).
+_PRODUCT_FROM = frozenset({"person", "place", "org"})
+
+
+def _product_step(text: str, spans: list[list]) -> None:
+    """A name right before a product noun ("browser", "app", "operating system") is a
+    product (label "other"), in place. Not when the name is a possessive ("Microsoft's
+    browser": the maker), a known organisation ("Google app", "Facebook app") or has an
+    organisation's last word ("... Software Inc")."""
+    for span in spans:
+        s, e, label = span
+        if label not in _PRODUCT_FROM or not _PRODUCT_NOUN.match(text, e):
+            continue
+        surface = text[s:e]
+        if alias_label(surface) or surface.split()[-1] in ORG_LAST:
+            continue
+        if label == "org" and is_known_org(surface):
+            continue
+        span[2] = "other"
 
 
 def _initials(name: str) -> str:
@@ -147,6 +178,8 @@ def cue_label(surface: str, label: str) -> str:
     if any(c.isdigit() for c in surface) and label in ("person", "place"):
         return "other"  # "IE6", "Windows XP 2": products, not people or places
     if len(words) < 2:
+        if surface in TITLE_WORDS and label in ("place", "org"):
+            return "person"  # a bare title ("the Sheriff's detective") stands for a person
         if surface.isupper() and label == "person":
             return "org"  # acronyms are organisations far more often than people
         return label

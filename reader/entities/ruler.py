@@ -1,10 +1,10 @@
 """Entity-ruler patterns for names the small model gets wrong in news.
 
 Wire agencies (the model often calls "AP" or "AFP" a place or misses them), spellings of
-militant groups and international bodies. Matching is case-sensitive, so "AP" the
-agency is found but "ap" is not. The rules run after the model (a regular expression over
-the text: much faster than spaCy's EntityRuler, whose Matcher cost 10% of the NER time) and
-override the model's spans where a rule matches.
+militant groups and international bodies, well-known software and devices (products).
+Matching is case-sensitive, so "AP" the agency is found but "ap" is not. The rules run after
+the model (a regular expression over the text: much faster than spaCy's EntityRuler, whose
+Matcher cost 10% of the NER time) and override the model's spans where a rule matches.
 """
 
 from __future__ import annotations
@@ -51,6 +51,20 @@ PLATFORMS = (
     "Google", "Microsoft", "Amazon", "Netflix", "Reddit", "LinkedIn", "Snapchat", "OpenAI",
 )  # fmt: skip
 
+# Software, devices and consoles named in technology news, which the small model types as
+# people ("Firefox", "Chrome"), places ("Windows XP") or companies ("Mozilla Firefox"). They
+# are products (CoNLL's MISC, reader's "other"); a version number after them is part of the
+# name ("Firefox 3.5", "iPhone 15"). Only names that are (almost) never anything else when
+# capitalised: not "Windows", "Edge", "Opera" or "Word" on their own.
+PRODUCTS = (
+    "Internet Explorer", "Microsoft Edge", "Firefox", "Mozilla Firefox", "Google Chrome",
+    "Chrome", "Safari", "Chromium", "Windows XP", "Windows Vista", "Windows 7", "Windows 8",
+    "Windows 10", "Windows 11", "Microsoft Windows", "Microsoft Office", "macOS", "Mac OS X",
+    "iOS", "Android", "Linux", "Ubuntu", "iPhone", "iPad", "iPod", "iTunes", "MacBook",
+    "PlayStation", "Xbox", "Nintendo Switch", "Wii", "Game Boy", "Kindle", "Gmail",
+    "ChatGPT", "Photoshop", "Skype", "BlackBerry",
+)  # fmt: skip
+
 #: Honorifics that make the next capitalised words a person's name ("Mr Key").
 HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.")
 
@@ -63,14 +77,25 @@ def _names_regex() -> re.Pattern[str]:
 
 
 _NAMES = _names_regex()
+_PRODUCTS = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(n) for n in sorted(PRODUCTS, key=len, reverse=True))
+    + r")(?:[ \t]?\d+(?:\.\d+)*)?(?![\w-])"
+)
 _HONORIFIC = re.compile(
     r"(?<![\w.])(?:Mrs|Mr|Ms|Dr|Prof)\.?[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*"
 )
 
 
+def is_known_org(surface: str) -> bool:
+    """True when ``surface`` is, as a whole, one of the organisations the rules know."""
+    return _NAMES.fullmatch(surface) is not None
+
+
 def find(text: str) -> list[tuple[int, int, str]]:
     """Spans of ``text`` the rules know: (start, end, spaCy label), not overlapping."""
     found = [(m.start(), m.end(), "ORG") for m in _NAMES.finditer(text)]
+    found += [(m.start(), m.end(), "PRODUCT") for m in _PRODUCTS.finditer(text)]
     found += [(m.start(), m.end(), "PERSON") for m in _HONORIFIC.finditer(text)]
     found.sort(key=lambda s: (s[0], -s[1]))
     out: list[tuple[int, int, str]] = []

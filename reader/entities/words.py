@@ -103,3 +103,10 @@ EVENT_LAST = frozenset(
     Pandemic Prix Protests Race Referendum Revolution Riots Scandal Spring Storm Summit
     Tournament Trial Typhoon Uprising War""".split()
 )
+
+#: Titles that, alone, stand for the person who holds them ("the Sheriff", "the President");
+#: the model sometimes calls them places or organisations.
+TITLE_WORDS = frozenset(
+    """President Vice-President Sheriff Governor Mayor Senator Ambassador Chancellor Premier
+    Secretary Minister""".split()
+)
