@@ -62,3 +62,15 @@ def test_a_bare_title_the_model_called_a_place_is_a_person():
     text = "He plied the Sheriff's detective with gifts; the Governor declined."
     labels = _labels(text, ("Sheriff", "FAC"), ("Governor", "ORG"))
     assert labels == {"Sheriff": {"person"}, "Governor": {"person"}}
+
+
+def test_a_name_after_a_vessel_noun_is_a_product():
+    text = "She lived on the cruise ship, Freewinds. The tanker Ever Given ran aground."
+    labels = _labels(text, ("Freewinds", "ORG"), ("Ever Given", "PERSON"))
+    assert labels == {"Freewinds": {"other"}, "Ever Given": {"other"}}
+
+
+def test_operation_names_are_events():
+    text = "Operation Clambake and Operation Desert Storm were named."
+    labels = _labels(text, ("Operation Clambake", "ORG"), ("Operation Desert Storm", "GPE"))
+    assert labels == {"Operation Clambake": {"event"}, "Operation Desert Storm": {"event"}}

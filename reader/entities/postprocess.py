@@ -128,18 +128,27 @@ _PRODUCT_NOUN = re.compile(
     r"operating[ \t]+system|smartphone|smartphones|handset|console|consoles|chatbot|"
     r"search[ \t]+engine|plug-in|plugin|programming[ \t]+language)(?![\w-])"
 )
+#: Nouns right before a name that make it a vessel ("the cruise ship Freewinds").
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:ship|vessel|yacht|tanker|freighter|ferry|liner|submarine|frigate|destroyer|"
+    r"carrier|warship|spacecraft|probe|rover),?[ \t]+$"
+)
 #: Labels the model gives products ("Firefox" a person, "Windows XP" a place, "Mozilla
 #: Firefox" an organisation).
 _PRODUCT_FROM = frozenset({"person", "place", "org"})
 
 
 def _product_step(text: str, spans: list[list]) -> None:
-    """A name right before a product noun ("browser", "app", "operating system") is a
-    product (label "other"), in place. Not when the name is a possessive ("Microsoft's
-    browser": the maker), a known organisation ("Google app", "Facebook app") or has an
-    organisation's last word ("... Software Inc")."""
+    """A name right before a product noun ("browser", "app", "operating system") or right
+    after a vessel noun ("the cruise ship Freewinds") is a product (label "other"), in
+    place. Not when the name is a possessive ("Microsoft's browser": the maker), a known
+    organisation ("Google app", "Facebook app") or has an organisation's last word
+    ("... Software Inc")."""
     for span in spans:
         s, e, label = span
+        if label in _PRODUCT_FROM and _VESSEL_BEFORE.search(text, max(0, s - 30), s):
+            span[2] = "other"  # "the cruise ship Freewinds": a vessel, not a company
+            continue
         if label not in _PRODUCT_FROM or not _PRODUCT_NOUN.match(text, e):
             continue
         surface = text[s:e]
@@ -184,6 +193,8 @@ def cue_label(surface: str, label: str) -> str:
             return "org"  # acronyms are organisations far more often than people
         return label
     first, last = words[0], words[-1]
+    if first == "Operation" and label in ("org", "place", "person"):
+        return "event"  # "Operation Clambake", "Operation Desert Storm": military/police ops
     if len(words) >= 3 and words[1] == "of":  # "Bank of England", "Gulf of Mexico"
         for cue, cue_type in ((ORG_LAST, "org"), (PLACE_LAST, "place"), (EVENT_LAST, "event")):
             if first in cue:
