@@ -29,7 +29,7 @@ class ArticleView(ScrollView, can_focus=True):
         bind("bottom", "scroll_end"),
     ]
     DEFAULT_CSS = """
-    ArticleView { overflow-x: hidden; }
+    ArticleView { overflow-x: hidden; scrollbar-gutter: stable; }
     """
 
     PLACEHOLDER = "Choose an article and press Enter."
