@@ -377,3 +377,62 @@ def test_per_host_limit(threaded_server, db):
     summary = refresh(db, _config(concurrency=8, per_host=2, timeout=1.0))
     assert summary.errors == 0 and summary.new == 6  # waiting for a slot is not a timeout
     assert state["max"] == 2
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_workers_exit_when_refresh_is_killed(threaded_server, tmp_path):
+    """kill -9 of a refresh must not leave its worker processes behind."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    def slow_page(request: Request) -> Response:
+        time.sleep(2)
+        return Response("<html><body><p>late</p></body></html>", content_type="text/html")
+
+    threaded_server.expect_request("/f").respond_with_data(_rss([("a", "A", "<p>t</p>")]))
+    threaded_server.expect_request("/post/a").respond_with_handler(slow_page)
+    db = tmp_path / "k.db"
+    _add(db, threaded_server.url_for("/f"))
+    config = tmp_path / "c.toml"
+    config.write_text("[refresh]\nworkers = 1\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--db", str(db), "--config", str(config), "refresh"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=dict(os.environ, READER_NER="fallback"),
+    )
+    try:
+        workers: list[int] = []
+        deadline = time.monotonic() + 20
+        # The worker parsed the feed; the page fetch keeps the refresh busy.
+        while time.monotonic() < deadline and not any(
+            req.path == "/post/a" for req, _ in threaded_server.log
+        ):
+            time.sleep(0.05)
+        workers = _children(proc.pid)
+        assert workers, "no worker process started"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.1)
+    alive = [w for w in workers if Path(f"/proc/{w}/stat").exists()]
+    # A zombie is reaped by init; only a running worker is a leak.
+    running = [w for w in alive if ") Z" not in Path(f"/proc/{w}/stat").read_text()]
+    assert not running

@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import multiprocessing
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -192,11 +193,13 @@ class _Refresh:
             # In-process (tests, tiny machines): one thread keeps the event loop free.
             self.pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="reader-cpu")
             return
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
+        # spawn: clean workers whose parent is this process (forkserver workers outlive a
+        # killed refresh, and so would the forkserver); they watch that parent and exit.
         self.pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context(method or "spawn"),
+            mp_context=multiprocessing.get_context("spawn"),
             initializer=refresh_worker.init_worker,
+            initargs=(os.getpid(),),
         )
 
     def emit(self, event: ProgressEvent) -> None:

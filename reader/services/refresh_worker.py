@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from reader.models import CleanArticle
 
 
-def init_worker() -> None:
-    """Pool initializer: lower the priority, import the parsing modules (not the model).
+def init_worker(parent_pid: int | None = None) -> None:
+    """Pool initializer: lower the priority, watch the parent, import the parsing modules.
 
     Workers run at a lower priority so the main process (network and the single SQLite
     writer, the pipeline's critical path) and the app's UI win when the CPU is scarce.
+    When the refresh process dies (kill -9), its workers would otherwise live on, idle,
+    holding the entity model: a watchdog thread ends the worker once its parent is gone.
     """
     import os
 
@@ -25,7 +27,20 @@ def init_worker() -> None:
         os.nice(5)
     except (AttributeError, OSError):
         pass
+    if parent_pid is not None:
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     import reader.feeds  # noqa: F401
+
+
+def _watch_parent(parent_pid: int) -> None:
+    import os
+
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent_pid:
+            os._exit(0)
 
 
 def parse_job(content: bytes, url: str, headers: dict[str, str]):
