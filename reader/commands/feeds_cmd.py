@@ -54,11 +54,23 @@ def run(args: argparse.Namespace, ctx) -> int:
             f.articles,
             f.unread,
             to_iso(f.last_fetched) or "never",
+            f.last_status or "",
             f.last_error or "",
         ]
         for f in feeds
     ]
     print_table(
-        ["ID", "TITLE", "URL", "TAGS", "ARTICLES", "UNREAD", "LAST FETCHED", "LAST ERROR"], rows
+        [
+            "ID",
+            "TITLE",
+            "URL",
+            "TAGS",
+            "ARTICLES",
+            "UNREAD",
+            "LAST FETCHED",
+            "STATUS",
+            "LAST ERROR",
+        ],
+        rows,
     )
     return 0
