@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Storing new entries: the refresh writer's cost in isolation.
+
+Generates a corpus with ../shared/bench/gen_feeds.py (once, kept in --corpus), parses every
+feed file up front (not timed), then times ``Store.upsert_entries`` for all feeds into a fresh
+cache file, one call per feed as a refresh does, and prints CPU and wall time per article.
+With ``--skip-pages`` it also times ``mark_pages_skipped`` as ``refresh --feeds-only`` does.
+
+Usage:
+    python benchmarks/store_bench.py                       # 200 feeds x 50 items, 3 runs
+    python benchmarks/store_bench.py --runs 5 --profile    # plus a cProfile of one run
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GEN = ROOT.parent / "shared" / "bench" / "gen_feeds.py"
+sys.path.insert(0, str(ROOT))
+
+from reader.feeds import parse_feed  # noqa: E402
+from reader.store.store import Store  # noqa: E402
+
+
+def corpus(out: Path, feeds: int, items: int) -> list[Path]:
+    """The feed files of a generated corpus (generated when ``out`` holds none)."""
+    files = sorted(p for p in out.glob("*/*") if p.suffix in (".xml", ".json"))
+    if not files:
+        subprocess.run(
+            [sys.executable, str(GEN), "--out", str(out), "--feeds", str(feeds), "--items",
+             str(items), "--seed", "1", "--no-pages", "-q"],
+            check=True,
+        )  # fmt: skip
+        files = sorted(p for p in out.glob("*/*") if p.suffix in (".xml", ".json"))
+    return files
+
+
+def one_run(parsed: list, skip_pages: bool, profile: cProfile.Profile | None) -> dict:
+    """Store every parsed feed into a fresh cache; return timings and sizes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cache.db"
+        store = Store.open(path)
+        feed_ids = [store.add_feed(f"http://bench.invalid/{i}").id for i in range(len(parsed))]
+        now = datetime.now(UTC)
+        n = 0
+        if profile:
+            profile.enable()
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        for feed_id, entries in zip(feed_ids, parsed, strict=True):
+            result = store.upsert_entries(feed_id, entries, now)
+            n += len(result.new_ids)
+            if skip_pages and result.new_ids:
+                store.mark_pages_skipped(list(result.new_ids))
+        cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+        if profile:
+            profile.disable()
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.close()
+        size = path.stat().st_size
+    return {"articles": n, "cpu": cpu, "wall": wall, "size": size}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=Path("/tmp/storebench"))
+    ap.add_argument("--feeds", type=int, default=200)
+    ap.add_argument("--items", type=int, default=50)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--skip-pages", action="store_true", help="also mark_pages_skipped")
+    ap.add_argument("--profile", action="store_true", help="cProfile the last run")
+    args = ap.parse_args()
+
+    files = corpus(args.corpus, args.feeds, args.items)
+    parsed = [list(parse_feed(f.read_bytes(), f"http://bench.invalid/{f}", {}).entries)
+              for f in files]  # fmt: skip
+    print(f"{len(files)} feeds, {sum(map(len, parsed))} entries parsed")
+    runs = []
+    profile = None
+    for i in range(args.runs):
+        profile = cProfile.Profile() if args.profile and i == args.runs - 1 else None
+        r = one_run(parsed, args.skip_pages, profile)
+        runs.append(r)
+        print(
+            f"run {i + 1}: {r['articles']} articles  cpu {r['cpu']:.2f} s  wall {r['wall']:.2f} s"
+            f"  ({r['cpu'] / r['articles'] * 1e6:.0f} us cpu/article)"
+            f"  db {r['size'] / 1e6:.1f} MB"
+        )
+    cpu = statistics.median(r["cpu"] for r in runs)
+    wall = statistics.median(r["wall"] for r in runs)
+    n = runs[0]["articles"]
+    print(
+        f"median: cpu {cpu:.2f} s, wall {wall:.2f} s, {cpu / n * 1e6:.0f} us cpu/article,"
+        f" {wall / n * 1e6:.0f} us wall/article, db {runs[-1]['size'] / 1e6:.1f} MB"
+    )
+    if profile:
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
