@@ -401,3 +401,23 @@ def test_real_pages_clean_without_errors():
         article = clean_html(gzip.decompress(page.read_bytes()))
         assert len(article.text) > 200, page.name
         assert article.text == blocks_text(article.blocks)
+
+
+def test_gallery_captions_shown_once_without_toggle_labels() -> None:
+    from reader.extract import clean_html
+
+    caption = "Mayor Ana Ruiz opens the new bridge over the river in Seville on Tuesday"
+    story = "".join(
+        f"<p>The new bridge in Seville carries trams and bicycles, paragraph {i} of the story "
+        "about the city's long-awaited crossing and what it means for commuters.</p>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>Bridge opens</title></head><body><article>"
+        f"<figure><img src='a.jpg'><figcaption>{caption}. less</figcaption></figure>"
+        f"<figure><img src='a.jpg'><figcaption>Mayor Ana Ruiz opens the new bridge ... more"
+        f"</figcaption></figure>{story}</article></body></html>"
+    )
+    article = clean_html(html, "https://example.com/bridge")
+    captions = [b.text for b in article.blocks if b.kind == "caption"]
+    assert captions == [caption + "."]

@@ -275,9 +275,13 @@ def strip_credit(text: str) -> str:
     return text.strip()
 
 
+#: Gallery widgets' expand/collapse labels left at the end of a caption ("... more", "less").
+_TOGGLE_TAIL = re.compile(r"(?:\s*(?:\.\.\.|…))?\s+(?:more|less)\s*$", re.I)
+
+
 def caption_text(text: str) -> str | None:
     """The descriptive part of a caption, or None when it is only a credit (or too short)."""
-    text = strip_credit(text)
+    text = strip_credit(_TOGGLE_TAIL.sub("", text))
     if not text or len(_words(text)) < MIN_CAPTION_WORDS:
         return None
     return text
@@ -311,6 +315,7 @@ def filter_blocks(
         counts[key] = counts.get(key, 0) + 1
 
     kept: list[Block] = []
+    captions_seen: list[list[str]] = []
     in_more_list = False
     for i, block in enumerate(blocks):
         if in_more_list and block.kind == "list_item":
@@ -326,6 +331,10 @@ def filter_blocks(
             text = caption_text(block.text)
             if text is None:
                 continue
+            words = _words(text)
+            if any(words[: len(s)] == s or s[: len(words)] == words for s in captions_seen):
+                continue  # the same caption again (a gallery shows it short and long)
+            captions_seen.append(words)
             block = replace(block, text=text)
         near_top = first_body is None or i < first_body or i < 3
         if any(_same(block.text, t) for t in titles) and (near_top or block.kind == "heading"):
