@@ -223,6 +223,8 @@ class _Refresh:
         sys.setswitchinterval(0.0005)
         self.store = await loop.run_in_executor(self.writer, Store.open, self.store_path)
         try:
+            # A read-only cache is one clear error now, not one per feed.
+            await self.db(self.store.check_writable)
             candidates = await self.db(self.store.refresh_candidates, self.feed_ids)
             now = datetime.now(UTC)
             todo, skipped = [], []

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite_utils
+
 
 class StateSQL:
+    db: sqlite_utils.Database  # set by Store
+
     """Mixin for Store: cheap questions about the database file itself."""
 
     def data_version(self) -> int:
@@ -14,3 +18,12 @@ class StateSQL:
         it alone. Polling it is a cheap way to notice outside writes.
         """
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
+    def check_writable(self) -> None:
+        """Raise sqlite3.OperationalError now if the cache cannot be written (read-only file
+        or disk), rather than in the middle of a refresh.
+
+        Rewriting ``user_version`` with its own value is a real write of the header page.
+        """
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        self.db.execute(f"PRAGMA user_version = {version}")
