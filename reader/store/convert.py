@@ -79,7 +79,9 @@ def article_from_row(row: dict) -> Article:
         published=from_iso(row.get("published")),
         updated=from_iso(row.get("updated")),
         summary=row.get("summary") or "",
-        content=row.get("content") or "",
+        # The feed's text is stored once: in ``text`` while no page has replaced it.
+        content=row.get("content")
+        or (row.get("text") or "" if row.get("text_source") == "feed" else ""),
         text=row.get("text") or "",
         text_source=row.get("text_source"),
         blocks=blocks_from_json(row.get("blocks")),

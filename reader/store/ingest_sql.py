@@ -49,6 +49,10 @@ def _hash(entry: ParsedEntry, text: str) -> str:
     return digest.hexdigest()
 
 
+#: Host parameters per read-back query (SQLite's limit is 999 on old builds).
+_CHUNK = 500
+
+
 class IngestSQL:
     db: sqlite_utils.Database
 
@@ -72,19 +76,20 @@ class IngestSQL:
                     [feed_id],
                 ).fetchall()
             }
+            new_rows: list[list[Any]] = []
+            new_guids: list[str] = []
             for entry in entries:
                 if entry.guid in seen:
                     continue  # feeds sometimes repeat an item; the first one wins
                 seen.add(entry.guid)
                 text, blocks, source = _entry_text(entry)
-                content = text if source == "feed" else ""
                 digest = _hash(entry, text)
                 row = existing.get(entry.guid)
                 if row is None:
-                    cursor = self.db.execute(
-                        "INSERT INTO articles (feed_id, guid, url, title, author, published,"
-                        " updated, fetched, summary, content, text, text_source, blocks, links,"
-                        " content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    # ``content`` stays empty while ``text`` is the feed's text: storing it
+                    # twice cost a third of the bytes written (see Article.content and
+                    # save_enrichment, which moves it into ``content`` when a page arrives).
+                    new_rows.append(
                         [
                             feed_id,
                             entry.guid,
@@ -95,17 +100,19 @@ class IngestSQL:
                             to_iso(entry.updated),
                             fetched_iso,
                             entry.summary,
-                            content,
                             text,
                             source,
                             blocks_to_json(blocks),
                             links_to_json(entry.content_links),
                             digest,
-                        ],
+                        ]
                     )
-                    new_ids.append(cursor.lastrowid)
+                    new_guids.append(entry.guid)
                 elif row[1] != digest:
                     article_id, _, stored_source = row
+                    # The cleaned page stays as the text: then ``content`` keeps the feed's
+                    # own text; otherwise the feed's text is ``text`` and ``content`` is empty.
+                    content = text if stored_source == "page" and source == "feed" else ""
                     self.db.execute(
                         "UPDATE articles SET url = ?, title = ?, author = ?, updated = ?,"
                         " summary = ?, content = ?, content_hash = ? WHERE id = ?",
@@ -135,6 +142,8 @@ class IngestSQL:
                             ],
                         )
                     updated_ids.append(article_id)
+            if new_rows:
+                new_ids = self._insert_new(feed_id, new_rows, new_guids)
             self.db.execute("COMMIT")
         except BaseException:
             # SQLite has already rolled back on some errors (disk full): a second
@@ -143,6 +152,27 @@ class IngestSQL:
                 self.db.execute("ROLLBACK")
             raise
         return IngestResult(tuple(new_ids), tuple(updated_ids))
+
+    def _insert_new(self, feed_id: int, rows: list[list[Any]], guids: list[str]) -> list[int]:
+        """Insert new articles in one statement; return their ids in ``guids`` order."""
+        self.db.conn.executemany(
+            "INSERT INTO articles (feed_id, guid, url, title, author, published, updated,"
+            " fetched, summary, text, text_source, blocks, links, content_hash)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        # executemany gives no row ids: read them back through the (feed_id, guid) index.
+        ids: dict[str, int] = {}
+        for start in range(0, len(guids), _CHUNK):
+            chunk = guids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            ids.update(
+                self.db.execute(
+                    f"SELECT guid, id FROM articles WHERE feed_id = ? AND guid IN ({marks})",
+                    [feed_id, *chunk],
+                ).fetchall()
+            )
+        return [ids[guid] for guid in guids]
 
     def save_enrichment(
         self,
@@ -159,7 +189,10 @@ class IngestSQL:
         try:
             if page is not None:
                 self.db.execute(
-                    "UPDATE articles SET text = ?, blocks = ?, links = ?, text_source = 'page',"
+                    # The feed's text is kept in ``content`` only once a page replaces it
+                    # (the right-hand side sees the old row).
+                    "UPDATE articles SET content = CASE WHEN text_source = 'feed' THEN text"
+                    " ELSE content END, text = ?, blocks = ?, links = ?, text_source = 'page',"
                     " title = CASE WHEN title = '' THEN ? ELSE title END,"
                     " author = CASE WHEN author = '' THEN ? ELSE author END WHERE id = ?",
                     [
