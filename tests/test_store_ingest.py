@@ -120,3 +120,9 @@ def test_updated_entry_without_page_replaces_text(store):
     assert hits == [(article_id,)]
     # Unchanged entries are neither new nor updated.
     assert store.upsert_entries(feed.id, [_entry("x", "New feed.")]).updated_ids == ()
+
+
+def test_fts_merges_segments_sixteen_at_a_time(store):
+    """The FTS5 setting is kept in the index's own config table (migration m006)."""
+    row = store.db.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'").fetchone()
+    assert row == (16,)
