@@ -5,6 +5,8 @@ Generates a corpus with ../shared/bench/gen_feeds.py (once, kept in --corpus), p
 feed file up front (not timed), then times ``Store.upsert_entries`` for all feeds into a fresh
 cache file, one call per feed as a refresh does, and prints CPU and wall time per article.
 With ``--skip-pages`` it also times ``mark_pages_skipped`` as ``refresh --feeds-only`` does.
+With ``--enrich`` it then times ``save_enrichment`` for every article with a cleaned page (the
+feed's blocks in reverse order) and a little term data, as a full refresh stores them.
 
 Usage:
     python benchmarks/store_bench.py                       # 200 feeds x 50 items, 3 runs
@@ -29,6 +31,7 @@ GEN = ROOT.parent / "shared" / "bench" / "gen_feeds.py"
 sys.path.insert(0, str(ROOT))
 
 from reader.feeds import parse_feed  # noqa: E402
+from reader.models import BLOCK_SEPARATOR, CleanArticle  # noqa: E402
 from reader.store.store import Store  # noqa: E402
 
 
@@ -45,7 +48,21 @@ def corpus(out: Path, feeds: int, items: int) -> list[Path]:
     return files
 
 
-def one_run(parsed: list, skip_pages: bool, profile: cProfile.Profile | None) -> dict:
+def enrich(store: Store, ids: list[int], pages: dict[int, CleanArticle]) -> None:
+    """Store a page, term data and the analysis version for each article."""
+    for article_id in ids:
+        store.save_enrichment(
+            article_id,
+            page=pages.get(article_id),
+            page_state="done",
+            terms={"t": {"story": 2, "bench": 1}, "e": {}},
+            version=1,
+        )
+
+
+def one_run(
+    parsed: list, skip_pages: bool, with_enrich: bool, profile: cProfile.Profile | None
+) -> dict:
     """Store every parsed feed into a fresh cache; return timings and sizes."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "cache.db"
@@ -53,21 +70,35 @@ def one_run(parsed: list, skip_pages: bool, profile: cProfile.Profile | None) ->
         feed_ids = [store.add_feed(f"http://bench.invalid/{i}").id for i in range(len(parsed))]
         now = datetime.now(UTC)
         n = 0
+        new_ids: list[int] = []
         if profile:
             profile.enable()
         cpu0, wall0 = time.process_time(), time.perf_counter()
         for feed_id, entries in zip(feed_ids, parsed, strict=True):
             result = store.upsert_entries(feed_id, entries, now)
             n += len(result.new_ids)
+            new_ids += result.new_ids
             if skip_pages and result.new_ids:
                 store.mark_pages_skipped(list(result.new_ids))
         cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
-        if profile:
+        if profile and not with_enrich:
             profile.disable()
+        ecpu = ewall = 0.0
+        if with_enrich:
+            pages = {}
+            for article_id in new_ids:
+                blocks = store.get_article(article_id).blocks[::-1]
+                text = BLOCK_SEPARATOR.join(b.text for b in blocks)
+                pages[article_id] = CleanArticle("", text, blocks) if blocks else None
+            cpu0, wall0 = time.process_time(), time.perf_counter()
+            enrich(store, new_ids, pages)
+            ecpu, ewall = time.process_time() - cpu0, time.perf_counter() - wall0
+            if profile:
+                profile.disable()
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.close()
         size = path.stat().st_size
-    return {"articles": n, "cpu": cpu, "wall": wall, "size": size}
+    return {"articles": n, "cpu": cpu, "wall": wall, "size": size, "ecpu": ecpu, "ewall": ewall}
 
 
 def main() -> int:
@@ -77,6 +108,7 @@ def main() -> int:
     ap.add_argument("--items", type=int, default=50)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--skip-pages", action="store_true", help="also mark_pages_skipped")
+    ap.add_argument("--enrich", action="store_true", help="also time save_enrichment")
     ap.add_argument("--profile", action="store_true", help="cProfile the last run")
     args = ap.parse_args()
 
@@ -88,7 +120,7 @@ def main() -> int:
     profile = None
     for i in range(args.runs):
         profile = cProfile.Profile() if args.profile and i == args.runs - 1 else None
-        r = one_run(parsed, args.skip_pages, profile)
+        r = one_run(parsed, args.skip_pages, args.enrich, profile)
         runs.append(r)
         print(
             f"run {i + 1}: {r['articles']} articles  cpu {r['cpu']:.2f} s  wall {r['wall']:.2f} s"
@@ -102,6 +134,13 @@ def main() -> int:
         f"median: cpu {cpu:.2f} s, wall {wall:.2f} s, {cpu / n * 1e6:.0f} us cpu/article,"
         f" {wall / n * 1e6:.0f} us wall/article, db {runs[-1]['size'] / 1e6:.1f} MB"
     )
+    if args.enrich:
+        ecpu = statistics.median(r["ecpu"] for r in runs)
+        ewall = statistics.median(r["ewall"] for r in runs)
+        print(
+            f"save_enrichment median: cpu {ecpu:.2f} s, wall {ewall:.2f} s,"
+            f" {ecpu / n * 1e6:.0f} us cpu/article"
+        )
     if profile:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(25)
     return 0

@@ -187,30 +187,34 @@ class IngestSQL:
         """Store the cleaned page (if any), its mentions and term data in one transaction."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            # One UPDATE of the row, not three: SQLite rewrites a whole row (overflow pages
+            # and all) for any change, and a stored article is ~10 KB.
+            sets = ["enriched = ?"]
+            params: list[Any] = [version]
             if page is not None:
-                self.db.execute(
-                    # The feed's text is kept in ``content`` only once a page replaces it
-                    # (the right-hand side sees the old row).
-                    "UPDATE articles SET content = CASE WHEN text_source = 'feed' THEN text"
-                    " ELSE content END, text = ?, blocks = ?, links = ?, text_source = 'page',"
+                # The feed's text is kept in ``content`` only once a page replaces it (the
+                # right-hand sides see the old row).
+                sets.append(
+                    "content = CASE WHEN text_source = 'feed' THEN text ELSE content END,"
+                    " text = ?, blocks = ?, links = ?, text_source = 'page',"
                     " title = CASE WHEN title = '' THEN ? ELSE title END,"
-                    " author = CASE WHEN author = '' THEN ? ELSE author END WHERE id = ?",
-                    [
-                        page.text,
-                        blocks_to_json(page.blocks),
-                        links_to_json(page.links),
-                        page.title or "",
-                        page.byline or "",
-                        article_id,
-                    ],
+                    " author = CASE WHEN author = '' THEN ? ELSE author END"
                 )
+                params += [
+                    page.text,
+                    blocks_to_json(page.blocks),
+                    links_to_json(page.links),
+                    page.title or "",
+                    page.byline or "",
+                ]
             if page_state is not None:
-                self.db.execute(
-                    "UPDATE articles SET page_state = ? WHERE id = ?", [page_state, article_id]
-                )
+                sets.append("page_state = ?")
+                params.append(page_state)
             self._write_mentions(article_id, list(spans))  # type: ignore[attr-defined]
             self._write_terms(article_id, terms)  # type: ignore[attr-defined]
-            self.db.execute("UPDATE articles SET enriched = ? WHERE id = ?", [version, article_id])
+            self.db.execute(
+                f"UPDATE articles SET {', '.join(sets)} WHERE id = ?", [*params, article_id]
+            )
             self.db.execute("COMMIT")
         except BaseException:
             # SQLite has already rolled back on some errors (disk full): a second
