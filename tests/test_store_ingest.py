@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reader.models import Block, CleanArticle, ParsedEntry
-from reader.store.ingest_sql import _CHUNK
+
+_MANY = 1007
 
 
 def _entry(guid: str, *paras: str, summary: str = "") -> ParsedEntry:
@@ -38,11 +39,11 @@ def test_new_ids_follow_entries_and_skip_repeats(store):
 
 def test_many_new_entries_in_one_call(store):
     feed = store.add_feed("http://example.test/feed")
-    entries = [_entry(f"g{i}", f"Body {i}") for i in range(2 * _CHUNK + 7)]
+    entries = [_entry(f"g{i}", f"Body {i}") for i in range(_MANY)]
     result = store.upsert_entries(feed.id, entries)
     assert len(result.new_ids) == len(entries)
     assert len(set(result.new_ids)) == len(entries)
-    for i in (0, _CHUNK, len(entries) - 1):
+    for i in (0, 500, len(entries) - 1):
         article = store.get_article(result.new_ids[i])
         assert (article.guid, article.text) == (f"g{i}", f"Body {i}")
     # Entries of another feed with the same guids are new there, with their own ids.
