@@ -90,9 +90,7 @@ def build_demo(path: Path, *, now: datetime | None = None) -> Path:
             store.set_starred(ids[i], True)
         for feed_id in feed_ids.values():
             store.update_feed_meta(feed_id, last_fetched=now, last_status="new")
-        # One file, no WAL beside it: the cached copy is a single file to copy.
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        store.db.execute("PRAGMA journal_mode = DELETE")
+        store.make_single_file()  # the cached copy is a single file to copy
     finally:
         store.close()
     return path

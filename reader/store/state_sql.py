@@ -27,3 +27,9 @@ class StateSQL:
         """
         version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         self.db.execute(f"PRAGMA user_version = {version}")
+
+    def make_single_file(self) -> None:
+        """Fold the WAL into the database file and stop using WAL, so the cache is one file
+        that can be copied whole (the built demo cache)."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.execute("PRAGMA journal_mode = DELETE")
