@@ -57,10 +57,8 @@ def make_context(args: argparse.Namespace):
 
 
 def run_app(args: argparse.Namespace) -> int:
-    try:
-        from reader.ui.run import run as run_ui
-    except ImportError:
-        raise ReaderError("the app is not built yet; use the commands (reader --help)") from None
+    from reader.ui.run import run as run_ui
+
     return run_ui(args)
 
 

@@ -68,10 +68,8 @@ class ParsedFeed:
 
 
 def _html_to_blocks(html: str, base_url: str | None) -> tuple[tuple[Block, ...], tuple[Link, ...]]:
-    try:
-        from reader.extract import html_to_blocks
-    except ImportError:  # pragma: no cover - reader.extract is part of the package
-        return _fallback_blocks(html)
+    from reader.extract import html_to_blocks
+
     try:
         return html_to_blocks(html, base_url)
     except Exception:  # noqa: BLE001 - a broken fragment must not lose the entry

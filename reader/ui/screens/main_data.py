@@ -45,21 +45,17 @@ def load_article(store, article_id: int, mark_read: bool = True) -> ArticleData:
     spans: list[EntitySpan] = []
     counts: list[EntityCount] | None = None
     try:
-        if hasattr(store, "article_entities"):
-            spans = list(store.article_entities(article_id))
-        if hasattr(store, "entity_counts"):
-            counts = list(store.entity_counts(article_id))
+        spans = list(store.article_entities(article_id))
+        counts = list(store.entity_counts(article_id))
     except Exception:  # noqa: BLE001 - the article still shows, without highlights
         log.exception("entities failed for article %s", article_id)
     return ArticleData(article, spans, counts, was_unread)
 
 
-def load_related(store, article_id: int, limit: int = 8) -> list[RelatedStory] | None:
-    """Related stories, or None when the related-stories service is not there."""
-    try:
-        from reader.services.related import related_for
-    except ImportError:
-        return None
+def load_related(store, article_id: int, limit: int = 8) -> list[RelatedStory]:
+    """The article's related stories, best first."""
+    from reader.services.related import related_for
+
     return list(related_for(store, article_id, limit))
 
 

@@ -71,14 +71,10 @@ class WelcomeScreen(Screen[bool]):
     def subscribe(self, url: str | None, opml: Path | None) -> None:
         """Discovery and OPML reading block on the network and disk: a thread of its own."""
         from reader.errors import ReaderError
+        from reader.services import subscriptions
         from reader.store import Store
 
         app = self.app
-        try:
-            from reader.services import subscriptions
-        except ImportError:
-            app.call_from_thread(self.say, "Adding feeds is not available in this build.")
-            return
         config = app.ctx.config.refresh
         store = Store.open(app.ctx.db_path)
         try:

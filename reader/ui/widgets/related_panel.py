@@ -67,14 +67,9 @@ class RelatedPanel(Vertical):
     def show_error(self, message: str) -> None:
         self._set([Option(Text(safe(message)[:200], style="dim"), disabled=True)])
 
-    def show(self, stories: list[RelatedStory] | None, now: datetime, text: str = "") -> None:
-        """``None`` means related stories are not available in this build; ``text`` is the
-        open article's text (shared terms are shown only as words it contains)."""
-        if stories is None:
-            self._set(
-                [Option(Text("Related stories are not available.", style="dim"), disabled=True)]
-            )
-            return
+    def show(self, stories: list[RelatedStory], now: datetime, text: str = "") -> None:
+        """``text`` is the open article's text (shared terms are shown only as words it
+        contains)."""
         stories = worth_showing(stories)
         if not stories:
             self._set([Option(Text(EMPTY, style="dim"), disabled=True)])
