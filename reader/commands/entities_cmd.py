@@ -32,14 +32,10 @@ def register(sub) -> None:
 
 
 def _span_json(span) -> dict:
-    return {
-        "text": span.text,
-        "label": span.label,
-        "start": span.start,
-        "end": span.end,
-        "key": span.key,
-        "name": span.name,
-    }
+    """A mention as JSON: what `reader read --json` gives, plus the canonical name."""
+    from reader.services.reading import span_json
+
+    return {**span_json(span), "name": span.name}
 
 
 def _read(source: str) -> str:
