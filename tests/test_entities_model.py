@@ -92,3 +92,23 @@ def test_tampered_model_falls_back(model_copy: Path, monkeypatch: pytest.MonkeyP
         assert any("fallback" in r.getMessage() for r in caplog.records)
     finally:
         ents._reset()
+
+
+@needs_model
+def test_loaded_model_uses_numpy_blas_held_to_one_thread():
+    pytest.importorskip("threadpoolctl")
+    import reader.entities as ents
+
+    ents.backend()
+    nlp = ents._nlp
+    assert nlp is not None
+    ops = {type(node.ops).__name__ for node in nlp.get_pipe("ner").model.walk()}
+    assert ops == {"NumpyOps"}
+    assert all(not node.ops.use_blis for node in nlp.get_pipe("ner").model.walk())
+    with model.one_blas_thread():
+        from threadpoolctl import threadpool_info
+
+        assert all(
+            lib["num_threads"] == 1 for lib in threadpool_info() if lib["user_api"] == "blas"
+        )
+    assert ents.tag("Angela Merkel visited Paris.")[0].label == "person"

@@ -96,6 +96,7 @@ def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]
 
         return [fallback.tag(t) for t in texts]
     from reader.entities import ruler
+    from reader.entities.model import one_blas_thread
     from reader.entities.postprocess import from_spacy
 
     pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
@@ -103,9 +104,10 @@ def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]
         pieces += [(i, off, piece) for off, piece in _chunks(text)]
     raw: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     assert _nlp is not None
-    docs = _nlp.pipe((p for _, _, p in pieces), batch_size=batch_size)
-    for (i, off, _), doc in zip(pieces, docs, strict=True):
-        raw[i] += [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
+    with one_blas_thread():
+        docs = _nlp.pipe((p for _, _, p in pieces), batch_size=batch_size)
+        for (i, off, _), doc in zip(pieces, docs, strict=True):
+            raw[i] += [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
     return [
         from_spacy(text, ruler.apply(text, ents)) for text, ents in zip(texts, raw, strict=True)
     ]

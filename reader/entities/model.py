@@ -9,9 +9,11 @@ file to trust or to go stale).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -91,6 +93,44 @@ def load(package: Path | None = None) -> Language:
     except ImportError as exc:
         raise ModelError(f"spaCy is not installed ({exc})") from exc
     try:
-        return spacy.load(data_dir(package), exclude=list(EXCLUDE))
+        nlp = spacy.load(data_dir(package), exclude=list(EXCLUDE))
     except Exception as exc:  # spaCy raises many kinds on a broken model
         raise ModelError(f"could not load the spaCy model: {exc}") from exc
+    _use_numpy_blas(nlp)
+    return nlp
+
+
+_blas_controller = None
+
+
+def _use_numpy_blas(nlp: Language) -> None:
+    """Let the model's matrix products go through numpy's BLAS (OpenBLAS) instead of blis.
+
+    Why: on this kind of CPU (AMD EPYC, AVX-512) blis runs its generic kernels and is ~3x
+    slower than OpenBLAS for the token-to-vector layers, which are half of NER's time; the
+    output is the same (checked with benchmarks/ner_eval.py). Only done when threadpoolctl
+    can hold OpenBLAS to one thread around tagging (one_blas_thread()): with a thread per
+    core its idle threads spin and the CPU time per word gets worse, not better.
+    """
+    global _blas_controller
+    try:
+        from thinc.api import NumpyOps
+        from threadpoolctl import ThreadpoolController
+    except ImportError:
+        return
+    _blas_controller = ThreadpoolController()
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        if hasattr(component, "model"):
+            for node in component.model.walk():
+                node.ops = ops
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Hold the BLAS library to one thread while the model runs (see _use_numpy_blas)."""
+    if _blas_controller is None:
+        yield
+        return
+    with _blas_controller.limit(limits=1, user_api="blas"):
+        yield
