@@ -126,6 +126,41 @@ def test_html_to_blocks_is_fast():
     assert time.perf_counter() - started < 2.0
 
 
+def test_plain_absolute_links_skip_urljoin_but_resolve_the_same():
+    # The fast path must give exactly what urljoin gives, whatever the base.
+    import random
+    from urllib.parse import urljoin
+
+    from reader.extract.blocks import _PLAIN_ABSOLUTE
+
+    rnd = random.Random(7)
+    alphabet = "aZ09./?#;:@%&=+-_~ \t\\[]!$'()*,é\x00"
+    matched = 0
+    for _ in range(20_000):
+        tail = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        url = rnd.choice(["http://", "https://", "HTTP://"]) + tail
+        if _PLAIN_ABSOLUTE.match(url):
+            matched += 1
+            for base in ("http://b.org/x/y", "https://b.org/", "ftp://z/"):
+                assert urljoin(base, url) == url
+    assert matched > 500
+
+
+def test_comments_and_processing_instructions_keep_their_tails_in_any_tree():
+    import lxml.html
+
+    from reader.extract.blocks import element_to_blocks
+
+    # lxml.html trees keep comments (the page path); their tails are text.
+    root = lxml.html.document_fromstring(
+        "<div><p>a<!-- c -->b<?pi x?>c <a href='/x'>l<!-- d -->k</a></p>"
+        "<table><tr><td>1</td><!-- e --><td>2</td></tr></table></div>"
+    )
+    blocks, links = element_to_blocks(root, "https://e.com/")
+    assert [b.text for b in blocks] == ["abc lk [1]", "1 | 2"]
+    assert [link.url for link in links] == ["https://e.com/x"]
+
+
 # -- metadata -------------------------------------------------------------------------------
 
 

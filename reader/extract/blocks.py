@@ -76,45 +76,25 @@ def parse_fragment(html: str | bytes, *, plain: bool = False):
         return None
 
 
-class _Builder:
-    """Collects lines while the tree is walked."""
+#: Absolute http(s) URLs that ``urljoin`` returns unchanged whatever the base (no params,
+#: empty query or fragment, whitespace, controls, brackets or non-ASCII in the host):
+#: most links in feeds, resolved without urllib's ~10 us.
+_PLAIN_ABSOLUTE = re.compile(
+    r"(https?)://[A-Za-z0-9._~!$&'()*+,=:@%-]+(?:/[^\s?#;\\\x00-\x1f\x7f]*)?"
+    r"(?:\?[^\s#\\\x00-\x1f\x7f]+)?(?:#[^\s\\\x00-\x1f\x7f]+)?\Z"
+)
 
-    def __init__(self, base_url: str | None, link_refs: bool = True) -> None:
+
+class _Links:
+    """Numbered links: one number per distinct absolute URL, in order of first appearance."""
+
+    def __init__(self, base_url: str | None) -> None:
         self.base_url = base_url
-        self.link_refs = link_refs
-        self.blocks: list[Block] = []
         self.links: list[Link] = []
         self._by_url: dict[str, int] = {}
         self._by_href: dict[str, int | None] = {}
-        self.parts: list[str] = []
-        # Stack of (kind, level) from kind-giving ancestors; the top decides a line's kind.
-        self.kinds: list[tuple[str, int]] = [("paragraph", 0)]
-        self.list_depth = 0
-        self.pre_depth = 0
 
-    # -- lines ---------------------------------------------------------------
-    def flush(self) -> None:
-        if not self.parts:
-            return
-        raw = "".join(self.parts)
-        self.parts = []
-        kind, level = self.kinds[-1]
-        if kind == "pre":
-            text = _INVISIBLE.sub("", raw).strip("\n").rstrip()
-            if not text.strip():
-                return
-        else:
-            text = normalize_space(raw)
-            if not text:
-                return
-        self.blocks.append(Block(kind, text, level))
-
-    def add_text(self, text: str | None) -> None:
-        if text:
-            self.parts.append(text)
-
-    # -- links ---------------------------------------------------------------
-    def link_number(self, href: str, text: str) -> int | None:
+    def number(self, href: str, text: str) -> int | None:
         href = href.strip()
         if not href or href.startswith("#"):
             return None
@@ -125,14 +105,17 @@ class _Builder:
         return number
 
     def _new_link(self, href: str, text: str) -> int | None:
-        try:
-            url = urljoin(self.base_url, href) if self.base_url else href
-            scheme = urlsplit(url).scheme.lower()
-        except ValueError:
-            return None
-        if scheme not in _LINK_SCHEMES and (scheme or self.base_url):
-            # Without a base URL (a file read from disk) a relative link is kept as it is.
-            return None
+        if _PLAIN_ABSOLUTE.match(href):
+            url = href  # what urljoin would return (tests/test_extract.py checks it)
+        else:
+            try:
+                url = urljoin(self.base_url, href) if self.base_url else href
+                scheme = urlsplit(url).scheme.lower()
+            except ValueError:
+                return None
+            if scheme not in _LINK_SCHEMES and (scheme or self.base_url):
+                # Without a base URL (a file read from disk) a relative link is kept as is.
+                return None
         if url in self._by_url:
             return self._by_url[url]
         number = len(self.links) + 1
@@ -140,94 +123,178 @@ class _Builder:
         self.links.append(Link(number, url, text[:300]))
         return number
 
-    # -- elements ------------------------------------------------------------
-    def start(self, el) -> None:
-        tag = el.tag
-        if tag == "br":
-            if self.pre_depth:
-                self.parts.append("\n")
-            else:
-                self.flush()
-            return
-        if tag in BLOCK_TAGS:
-            if tag in _CELLS and not _has_block_child(el):
-                # A plain table cell is part of its row's line.
-                if "".join(self.parts).strip():
-                    self.parts.append(" | ")
-            else:
-                self.flush()
-        if tag in _HEADINGS:
-            self.kinds.append(("heading", _HEADINGS[tag]))
-        elif tag == "pre":
-            self.pre_depth += 1
-            self.kinds.append(("pre", 0))
-        elif tag in _LISTS:
-            self.list_depth += 1
-        elif tag == "li":
-            self.kinds.append(("list_item", max(self.list_depth, 1)))
-        elif tag == "blockquote":
-            self.kinds.append(("quote", 0))
-        elif tag == "figcaption":
-            self.kinds.append(("caption", 0))
-        elif tag in _OWN_LINE and tag not in ("li", "blockquote"):
-            # Rows and definitions are lines of their own, whatever encloses them.
-            self.kinds.append(("paragraph", 0))
-        if el.text:
-            self.add_text(el.text)
 
-    def end(self, el) -> None:
-        tag = el.tag
-        if tag == "a":
-            self._end_link(el)
-        if tag in BLOCK_TAGS and not (tag in _CELLS and not _has_block_child(el)):
-            self.flush()
-        if tag in _HEADINGS or tag in _OWN_LINE:
-            self.kinds.pop()
-        elif tag == "pre":
-            self.pre_depth -= 1
-            self.kinds.pop()
-        elif tag in _LISTS:
-            self.list_depth -= 1
-
-    def _end_link(self, el) -> None:
-        href = el.get("href")
-        if not href or not self.parts:
-            return
-        text = normalize_space("".join(el.itertext()))
-        if not text:
-            return
-        number = self.link_number(href, text)
-        if number is not None and self.link_refs:
-            self.parts.append(f" [{number}]")
+# What an element does to the lines, by tag (absent: inline).
+_BLOCK, _CELL, _HEADING, _PRE, _LIST, _LI, _QUOTE, _FIGCAPTION, _ROWLIKE, _BR, _A = range(11)
+_ACTION: dict[str, int] = {tag: _BLOCK for tag in BLOCK_TAGS}
+_ACTION.update({tag: _HEADING for tag in _HEADINGS})
+_ACTION.update({tag: _LIST for tag in _LISTS})
+_ACTION.update({tag: _CELL for tag in _CELLS})
+_ACTION.update(
+    pre=_PRE, li=_LI, blockquote=_QUOTE, figcaption=_FIGCAPTION, br=_BR, a=_A,
+    tr=_ROWLIKE, dt=_ROWLIKE, dd=_ROWLIKE, caption=_ROWLIKE,
+)  # fmt: skip
+_BLOCK_TAG_NAMES = tuple(BLOCK_TAGS)
+_NOT_ELEMENTS = (etree.Comment, etree.ProcessingInstruction, etree.Entity)
 
 
 def _has_block_child(el) -> bool:
-    return any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el.iterdescendants())
+    return next(el.iterdescendants(*_BLOCK_TAG_NAMES), None) is not None
 
 
-def _walk(root, builder: _Builder, drop) -> None:
-    """Depth-first walk with an explicit stack; tails go to the enclosing line."""
-    stack: list[tuple[object, bool]] = [(root, False)]
-    while stack:
-        el, done = stack.pop()
-        if done:
-            builder.end(el)
-            builder.add_text(el.tail)
-            continue
-        tag = el.tag
-        if not isinstance(tag, str):  # comment or processing instruction
-            builder.add_text(el.tail)
-            continue
-        if tag in DROP_TAGS or drop(el) or is_hidden(el):
-            if tag not in BLOCK_TAGS and tag != "br":
-                builder.add_text(el.tail)
+class _PyWalk:
+    """``etree.iterwalk(root, ("start", "end"))`` in Python, for trees with comments or
+    processing instructions (iterwalk skips them, and their tails are text): those come as
+    ("other", node)."""
+
+    def __init__(self, root) -> None:
+        self.root = root
+        self._skip = False
+
+    def skip_subtree(self) -> None:
+        self._skip = True
+
+    def __iter__(self):
+        stack: list[tuple[object, bool]] = [(self.root, False)]
+        while stack:
+            el, done = stack.pop()
+            if done:
+                yield "end", el
+            elif not isinstance(el.tag, str):
+                yield "other", el
             else:
-                builder.flush()
-                builder.add_text(el.tail)
+                yield "start", el
+                stack.append((el, True))
+                if self._skip:
+                    self._skip = False
+                else:
+                    stack.extend([(child, False) for child in reversed(el)])
+
+
+def _walk(root, base_url: str | None, drop, link_refs: bool) -> tuple[list[Block], _Links]:
+    """Depth-first walk (start/end events, no recursion); tails go to the enclosing line.
+
+    One function with local state: it runs once per feed item, so per-element method calls
+    were most of a refresh's parsing time.
+    """
+    blocks: list[Block] = []
+    links = _Links(base_url)
+    parts: list[str] = []
+    # (kind, level) from kind-giving ancestors; the top decides a line's kind.
+    kinds: list[tuple[str, int]] = [("paragraph", 0)]
+    plain_cells: list[bool] = []  # per open td/th: part of its row's line (no block inside)
+    list_depth = pre_depth = 0
+    dropped = None  # the element whose subtree is being skipped
+    action = _ACTION.get
+    drop_tags = DROP_TAGS
+    hidden_style = _HIDDEN_STYLE.search
+    check_drop = drop is not _never
+
+    def flush() -> None:  # called only when parts is not empty
+        raw = "".join(parts)
+        parts.clear()
+        kind, level = kinds[-1]
+        if kind == "pre":
+            text = _INVISIBLE.sub("", raw).strip("\n").rstrip()
+            if not text.strip():
+                return
+        else:
+            text = " ".join(_INVISIBLE.sub("", raw).split())
+            if not text:
+                return
+        blocks.append(Block(kind, text, level))
+
+    if next(root.iter(*_NOT_ELEMENTS), None) is None:
+        walker = etree.iterwalk(root, events=("start", "end"))
+    else:
+        walker = _PyWalk(root)
+    for event, el in walker:
+        if event == "start":
+            tag = el.tag
+            if (
+                tag in drop_tags
+                or (check_drop and drop(el))
+                or el.get("hidden") is not None
+                or ((style := el.get("style")) and hidden_style(style))
+            ):
+                walker.skip_subtree()
+                dropped = el
+                continue
+            act = action(tag)
+            if act is not None and act != _A:
+                if act == _BR:
+                    if pre_depth:
+                        parts.append("\n")
+                    elif parts:
+                        flush()
+                    continue  # a <br>'s own text (never any in HTML) is not read
+                if act == _CELL:
+                    plain = not _has_block_child(el)
+                    plain_cells.append(plain)
+                    if not plain:
+                        if parts:
+                            flush()
+                    elif "".join(parts).strip():
+                        parts.append(" | ")
+                else:
+                    if parts:
+                        flush()
+                    if act == _HEADING:
+                        kinds.append(("heading", _HEADINGS[tag]))
+                    elif act == _PRE:
+                        pre_depth += 1
+                        kinds.append(("pre", 0))
+                    elif act == _LIST:
+                        list_depth += 1
+                    elif act == _LI:
+                        kinds.append(("list_item", max(list_depth, 1)))
+                    elif act == _QUOTE:
+                        kinds.append(("quote", 0))
+                    elif act == _FIGCAPTION:
+                        kinds.append(("caption", 0))
+                    elif act == _ROWLIKE:
+                        # Rows and definitions are lines of their own, whatever encloses them.
+                        kinds.append(("paragraph", 0))
+            text = el.text
+            if text:
+                parts.append(text)
             continue
-        builder.start(el)
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
+        if event == "end":
+            if el is dropped:
+                dropped = None
+                if parts and (el.tag in BLOCK_TAGS or el.tag == "br"):
+                    flush()
+            else:
+                act = action(el.tag)
+                if act is not None and act != _BR:
+                    if act == _A:
+                        href = el.get("href")
+                        if href and parts:
+                            text = " ".join(_INVISIBLE.sub("", "".join(el.itertext())).split())
+                            if text:
+                                number = links.number(href, text)
+                                if number is not None and link_refs:
+                                    parts.append(f" [{number}]")
+                    elif act == _CELL:
+                        if not plain_cells.pop() and parts:
+                            flush()
+                    else:
+                        if parts:
+                            flush()
+                        if act == _PRE:
+                            pre_depth -= 1
+                            kinds.pop()
+                        elif act == _LIST:
+                            list_depth -= 1
+                        elif act != _BLOCK:
+                            kinds.pop()
+        # end of an element, or a comment / processing instruction: its tail follows it
+        tail = el.tail
+        if tail:
+            parts.append(tail)
+    if parts:
+        flush()
+    return blocks, links
 
 
 def _never(el) -> bool:
@@ -239,10 +306,8 @@ def element_to_blocks(
 ) -> tuple[tuple[Block, ...], tuple[Link, ...]]:
     """Blocks and links of a parsed element (``drop(el)`` skips more elements;
     ``link_refs=False`` leaves the ``[n]`` markers out of the text)."""
-    builder = _Builder(base_url, link_refs)
-    _walk(root, builder, drop)
-    builder.flush()
-    return tuple(builder.blocks), tuple(builder.links)
+    blocks, links = _walk(root, base_url, drop, link_refs)
+    return tuple(blocks), tuple(links.links)
 
 
 def html_to_blocks(
