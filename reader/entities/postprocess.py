@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
+from reader.entities.cues import class_of
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.ruler import is_known_org
 from reader.entities.words import (
@@ -117,6 +118,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     spans = _merge_split_names(text, _drop_overlaps(spans))
     _product_step(text, spans)
     _place_step(text, spans)
+    _class_step(text, spans)
     acronyms = _acronyms(text, spans)
     spans = _propagate(text, spans, acronyms)
     return _alias_step(text, spans, acronyms)
@@ -299,6 +301,27 @@ def _place_step(text: str, spans: list[list]) -> None:
     for span in candidates:
         if decided.get(text[span[0] : span[1]]) == "place":
             span[2] = "place"
+
+
+def _class_step(text: str, spans: list[list]) -> None:
+    """Type a name by a class noun in an apposition or a definition around it ("Ubisoft, a
+    video game company"; "the band Nirvana"; see cues.py), in place; the name's other
+    mentions in the article follow. Nationalities and well-known aliases keep their label."""
+    decided: dict[str, str] = {}
+    for s, e, label in spans:
+        if label == "group":
+            continue
+        surface = text[s:e]
+        if surface in decided or alias_label(surface):
+            continue
+        cue = class_of(text, s, e)
+        if cue and GAZETTEER.get(surface) != "group":
+            decided[surface] = cue
+    if decided:
+        for span in spans:
+            cue = decided.get(text[span[0] : span[1]])
+            if cue and span[2] != "group":
+                span[2] = cue
 
 
 def _merge_split_names(text: str, spans: list[list]) -> list[list]:

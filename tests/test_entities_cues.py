@@ -1,0 +1,74 @@
+"""Class nouns around a name type it (appositions, definitions) and its other mentions follow.
+Model-free: raw spans with the model's typical wrong labels go through the post-processing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.entities.cues import class_of
+from reader.entities.postprocess import finish
+
+
+def _labels(text: str, *wrong: tuple[str, str]) -> dict[str, set[str]]:
+    spans = []
+    for surface, label in wrong:
+        spans += [(m.start(), m.end(), label) for m in re.finditer(re.escape(surface), text)]
+    found: dict[str, set[str]] = {}
+    for span in finish(text, sorted(spans)):
+        found.setdefault(span.text, set()).add(span.label)
+    return found
+
+
+def _cue(text: str, name: str) -> str | None:
+    start = text.index(name)
+    return class_of(text, start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Ubisoft, a video game company, said", "Ubisoft", "org"),
+        ("Nirvana was an American rock band from Seattle.", "Nirvana", "org"),
+        ("Titanic (1997) is a film directed by James Cameron.", "Titanic", "work"),
+        ("Smith, 45, a singer, said", "Smith", "person"),
+        ("Acme, Britain's biggest bank, fell.", "Acme", "org"),
+        ("the band Nirvana played", "Nirvana", "org"),
+        ("her graphic novel Angel Catbird, with", "Angel Catbird", "work"),
+        ("in the town of Koblenz on", "Koblenz", "place"),
+        ("a group called the Sea Org.", "Sea Org", "org"),
+        ("Jordan, a 25-year-old player from Leeds", "Jordan", "person"),
+    ],
+)
+def test_class_nouns_type_the_name(text: str, name: str, label: str):
+    assert _cue(text, name) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Paris, and the city of London", "Paris"),  # a list, not an apposition
+        ("Smith, who founded the company in 1990", "Smith"),
+        ("Kerry, contacted the foreign minister.", "Kerry"),  # a clause: no article
+        ("Google, Apple and Microsoft", "Google"),
+        ("the son of Smith", "Smith"),  # "of" only after place nouns
+        ("the state Bavaria", "Bavaria"),  # "state" only as "the state of"
+    ],
+)
+def test_no_cue(text: str, name: str):
+    assert _cue(text, name) is None
+
+
+def test_the_cue_types_every_mention_of_the_name():
+    text = (
+        "Ubisoft, a video game company, showed its games. Later Ubisoft said it was pleased.\n"
+        "Ubisoft will return next year."
+    )
+    assert _labels(text, ("Ubisoft", "place")) == {"Ubisoft": {"org"}}
+
+
+def test_nationalities_and_aliases_keep_their_label():
+    text = "The US, the world's largest economy, and Americans, a people of many origins."
+    found = _labels(text, ("US", "place"), ("Americans", "group"))
+    assert found == {"US": {"place"}, "Americans": {"group"}}
