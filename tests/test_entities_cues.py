@@ -72,3 +72,19 @@ def test_nationalities_and_aliases_keep_their_label():
     text = "The US, the world's largest economy, and Americans, a people of many origins."
     found = _labels(text, ("US", "place"), ("Americans", "group"))
     assert found == {"US": {"place"}, "Americans": {"group"}}
+
+
+def test_a_longer_name_around_a_known_organisation_is_kept_whole():
+    from reader.entities import ruler
+
+    text = "the US National Security Council met; Google Maps; the Amazon River"
+    council = text.index("US National")
+    maps = text.index("Google Maps")
+    river = text.index("Amazon River")
+    model = [
+        (council, council + len("US National Security Council"), "ORG"),
+        (maps, maps + len("Google Maps"), "GPE"),
+        (river, river + len("Amazon River"), "LOC"),
+    ]
+    got = {text[s:e]: label for s, e, label in ruler.apply(text, model)}
+    assert got == {"US National Security Council": "ORG", "Google": "ORG", "Amazon River": "LOC"}

@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.words import EVENT_LAST, ORG_LAST, PLACE_LAST
+
+TYPING_LAST_WORDS = ORG_LAST | PLACE_LAST | EVENT_LAST
+
 WIRE_AGENCIES = (
     "AP", "Associated Press", "The Associated Press", "AFP", "Agence France-Presse",
     "Agence France Presse", "Reuters", "Thomson Reuters", "DPA", "dpa",
@@ -111,5 +115,19 @@ def apply(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, s
     rules = find(text)
     if not rules:
         return ents
+    # A longer organisation the model found around a known one is kept whole ("the US
+    # National Security Council", "UN Security Council"), and so is a name whose last word
+    # types it ("Amazon River"): the rule knows the short name, not every name built on it.
+    wider = [
+        e
+        for e in ents
+        if (e[2] == "ORG" or text[e[0] : e[1]].rsplit(None, 1)[-1] in TYPING_LAST_WORDS)
+        and any(
+            e[0] <= r[0] and r[1] <= e[1] and e[1] - e[0] > r[1] - r[0] and r[2] == "ORG"
+            for r in rules
+        )
+    ]
+    if wider:
+        rules = [r for r in rules if not any(w[0] <= r[0] and r[1] <= w[1] for w in wider)]
     kept = [e for e in ents if not any(e[0] < r[1] and r[0] < e[1] for r in rules)]
     return sorted(kept + rules)
