@@ -88,3 +88,14 @@ def test_a_longer_name_around_a_known_organisation_is_kept_whole():
     ]
     got = {text[s:e]: label for s, e, label in ruler.apply(text, model)}
     assert got == {"US National Security Council": "ORG", "Google": "ORG", "Amazon River": "LOC"}
+
+
+def test_an_undefined_acronym_takes_the_label_of_the_name_it_abbreviates():
+    text = "The National Health Service is short of nurses. The NHS said it would hire more."
+    found = _labels(text, ("National Health Service", "org"), ("NHS", "place"))
+    assert found == {"National Health Service": {"org"}, "NHS": {"org"}}
+    text = "Internet Explorer 9 is out. IE still leads; Internet Explorer 8 is older."
+    found = _labels(
+        text, ("Internet Explorer 9", "other"), ("Internet Explorer 8", "other"), ("IE", "org")
+    )
+    assert found["IE"] == {"other"}

@@ -175,6 +175,23 @@ def _acronyms(text: str, spans: list[list]) -> dict[str, tuple[str, str]]:
             acronym = m.group(1)
             if acronym.replace(".", "").upper() == _initials(text[s:e]).upper():
                 found.setdefault(acronym, (text[s:e], label))
+    # Acronyms used without a definition ("IE" in an article about Internet Explorer, "NHS"
+    # after "National Health Service"): the initials of longer names in the article that all
+    # have one label (the shortest of them is the name the acronym stands for).
+    by_initials: dict[str, set[tuple[str, str]]] = {}
+    for s, e, label in spans:
+        surface = text[s:e]
+        if " " in surface and label != "person":
+            letters = _initials(surface)
+            if len(letters) >= 2:
+                by_initials.setdefault(letters, set()).add((clean_name(surface, label), label))
+    for s, e, _ in spans:
+        acronym = text[s:e]
+        if acronym in found or not (2 <= len(acronym) <= 6 and acronym.isupper()):
+            continue
+        names = by_initials.get(acronym.replace(".", ""))
+        if names and len({label for _, label in names}) == 1 and not alias_label(acronym):
+            found[acronym] = min(names, key=lambda n: (len(n[0]), n[0]))  # "Internet Explorer"
     return found
 
 
