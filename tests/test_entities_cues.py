@@ -99,3 +99,20 @@ def test_an_undefined_acronym_takes_the_label_of_the_name_it_abbreviates():
         text, ("Internet Explorer 9", "other"), ("Internet Explorer 8", "other"), ("IE", "org")
     )
     assert found["IE"] == {"other"}
+
+
+def test_time_zones_post_nominals_and_capitalised_headings_are_not_names():
+    text = (
+        "Election Results\nAs of 15:11 GMT the prosecutor, Mark Tedeschi, QC, spoke.\n"
+        "The election results were late. Bill Gates spoke too."
+    )
+    found = _labels(
+        text,
+        ("Election Results", "person"),
+        ("GMT", "org"),
+        ("Mark Tedeschi", "person"),
+        ("QC", "place"),
+        ("Bill Gates", "person"),
+    )
+    assert found == {"Mark Tedeschi": {"person"}, "Bill Gates": {"person"}}
+    assert _labels("Columbia, SC is hot.", ("SC", "place")) == {"SC": {"place"}}

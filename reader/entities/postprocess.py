@@ -113,8 +113,11 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
                 and text.count(" ", s, e) >= 2
             ):
                 s += 4  # "The United States"; but "The Hague", "The New York Times" keep it
-            if e > s and looks_like_name(text[s:e]) and not _not_a_name(text[s:e], lower_words):
-                spans.append([s, e, cue_label(text[s:e], label)])
+            if e <= s or not looks_like_name(text[s:e]) or _not_a_name(text[s:e], lower_words):
+                continue
+            if _not_a_name_here(text, s, e, label, lower_words, spans[-1] if spans else None):
+                continue
+            spans.append([s, e, cue_label(text[s:e], label)])
     spans = _merge_split_names(text, _drop_overlaps(spans))
     _product_step(text, spans)
     _place_step(text, spans)
@@ -238,6 +241,38 @@ def _not_a_name(surface: str, lower_words: set[str]) -> bool:
     if " " in surface or surface.isupper() or alias_label(surface):
         return False
     return surface.lower() in lower_words
+
+
+#: Time zones: the model calls "GMT" an organisation; they are not names of things.
+_TIME_ZONES = frozenset(
+    "GMT UTC BST EST EDT CST CDT MST MDT PST PDT CET CEST EET EEST AEST AEDT JST".split()
+)
+#: Letters after a person's name (Queen's Counsel, Member of Parliament, honours, degrees):
+#: the model calls "QC" a place or "SC" an organisation.
+_POST_NOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE PhD".split())
+_AFTER_A_NAME = re.compile(r",?[ \t]+")
+
+
+def _not_a_name_here(
+    text: str, s: int, e: int, label: str, lower_words: set[str], prev: list | None
+) -> bool:
+    """A time zone; letters after a person's name ("Mark Tedeschi, QC"); or a "person" whose
+    every word is a common word of the article, capitalised in a heading ("Election
+    Results"; not when it starts with a given name: "Bill Gates")."""
+    surface = text[s:e]
+    if surface in _TIME_ZONES:
+        return True
+    if (
+        surface in _POST_NOMINALS
+        and prev
+        and prev[2] == "person"
+        and _AFTER_A_NAME.fullmatch(text, prev[1], s)
+    ):
+        return True
+    if label == "person" and " " in surface:
+        words = surface.split()
+        return words[0] not in FIRST_NAMES and all(w.lower() in lower_words for w in words)
+    return False
 
 
 #: A city this big is a place without a cue in front (smaller ones need "in", "near" ...).
