@@ -116,3 +116,29 @@ def test_time_zones_post_nominals_and_capitalised_headings_are_not_names():
     )
     assert found == {"Mark Tedeschi": {"person"}, "Bill Gates": {"person"}}
     assert _labels("Columbia, SC is hot.", ("SC", "place")) == {"SC": {"place"}}
+
+
+def test_last_words_type_teams_laws_and_awards():
+    text = "Manchester United won the Nobel Prize under the Patriot Act and the Geneva Convention."
+    found = _labels(
+        text,
+        ("Manchester United", "place"),
+        ("Nobel Prize", "work"),
+        ("Patriot Act", "org"),
+        ("Geneva Convention", "place"),
+    )
+    assert found == {
+        "Manchester United": {"org"},
+        "Nobel Prize": {"other"},
+        "Patriot Act": {"work"},
+        "Geneva Convention": {"work"},
+    }
+    assert _labels("the Treaty of Versailles", ("Treaty of Versailles", "place")) == {
+        "Treaty of Versailles": {"work"}
+    }
+
+
+def test_a_name_after_a_title_is_kept_even_when_it_is_a_common_word():
+    text = "Later Mrs May met Mr Brown in May."
+    found = _labels(text, ("Mrs May", "person"), ("Mr Brown", "person"))
+    assert found == {"May": {"person"}, "Brown": {"person"}}

@@ -24,9 +24,11 @@ from reader.entities.words import (
     FIRST_NAMES,
     FURNITURE,
     ORG_LAST,
+    OTHER_LAST,
     PLACE_LAST,
     STOPWORDS,
     TITLE_WORDS,
+    WORK_LAST,
 )
 from reader.models import EntitySpan
 
@@ -104,16 +106,20 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     for start, end, label in sorted(raw):
         for s, e in cut_lines(text, start, end):
             s, e = trim(text, s, e)
+            titled = False  # "Mrs May": a name after a title, even if it is a common word
             if label == "person":
                 m = _HONORIFIC.match(text, s, e)
-                s = m.end() if m and m.end() < e else s
+                titled = bool(m and m.end() < e)
+                s = m.end() if titled and m else s
             if (
                 label in _THE_IS_NOT_NAME
                 and text.startswith("The ", s)
                 and text.count(" ", s, e) >= 2
             ):
                 s += 4  # "The United States"; but "The Hague", "The New York Times" keep it
-            if e <= s or not looks_like_name(text[s:e]) or _not_a_name(text[s:e], lower_words):
+            if e <= s or not looks_like_name(text[s:e]):
+                continue
+            if not titled and _not_a_name(text[s:e], lower_words):
                 continue
             if _not_a_name_here(text, s, e, label, lower_words, spans[-1] if spans else None):
                 continue
@@ -218,7 +224,12 @@ def cue_label(surface: str, label: str) -> str:
     if first == "Operation" and label in ("org", "place", "person"):
         return "event"  # "Operation Clambake", "Operation Desert Storm": military/police ops
     if len(words) >= 3 and words[1] == "of":  # "Bank of England", "Gulf of Mexico"
-        for cue, cue_type in ((ORG_LAST, "org"), (PLACE_LAST, "place"), (EVENT_LAST, "event")):
+        for cue, cue_type in (
+            (ORG_LAST, "org"),
+            (PLACE_LAST, "place"),
+            (EVENT_LAST, "event"),
+            (WORK_LAST, "work"),
+        ):
             if first in cue:
                 return cue_type
     person_like = first in FIRST_NAMES and len(words) <= 3 and all(w[:1].isupper() for w in words)
@@ -226,6 +237,10 @@ def cue_label(surface: str, label: str) -> str:
         return "org"
     if last in EVENT_LAST:
         return "event"
+    if last in WORK_LAST:
+        return "work"
+    if last in OTHER_LAST:
+        return "other"
     if last in PLACE_LAST:
         return label if label == "person" and person_like else "place"
     if person_like and label in ("org", "place", "other"):

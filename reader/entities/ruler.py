@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from reader.entities.words import EVENT_LAST, ORG_LAST, PLACE_LAST
+from reader.entities.words import EVENT_LAST, ORG_LAST, OTHER_LAST, PLACE_LAST, WORK_LAST
 
-TYPING_LAST_WORDS = ORG_LAST | PLACE_LAST | EVENT_LAST
+TYPING_LAST_WORDS = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
 
 WIRE_AGENCIES = (
     "AP", "Associated Press", "The Associated Press", "AFP", "Agence France-Presse",

@@ -84,8 +84,22 @@ ORG_LAST = frozenset(
     Post Press Radio Railway Railways Records School Senate Service Services Society Studios
     Systems Team Technologies Telegraph Television Times Tribune Trust Union University
     plc FC F.C. AFC Rovers Wanderers Athletic Orchestra Ensemble Quartet Choir
-    Entertainment Pictures Productions Publishing Publishers Software Labs""".split()
+    Entertainment Pictures Productions Publishing Publishers Software Labs
+    United Rangers Albion Hotspur Enterprises Bancorp Aviation Energy Petroleum
+    Pharmaceuticals Electronics Communications Telecom Insurance Ventures Investments
+    Securities Financial Brewery Comics Command Regiment Battalion Directorate Secretariat
+    Tribunal Cabinet Conservatory Seminary Polytechnic Consortium Syndicate Cooperative
+    Guild Chamber""".split()
 )
+
+#: Last words that make a name a law, treaty or document ("Patriot Act", "Geneva Convention").
+WORK_LAST = frozenset(
+    """Act Acts Treaty Accord Accords Agreement Convention Charter Constitution Declaration
+    Doctrine Manifesto""".split()
+)
+
+#: Last words that make a name an award (CoNLL's MISC, reader's "other").
+OTHER_LAST = frozenset("Award Prize Prizes Medal Trophy".split())
 
 #: Last words that make a name a place (including buildings and facilities).
 PLACE_LAST = frozenset(
@@ -101,7 +115,7 @@ EVENT_LAST = frozenset(
     """Affair Attack Attacks Awards Championship Championships Conference Crisis Cup Earthquake
     Election Elections Expo Fair Festival Games Hurricane Marathon Massacre Olympics Open
     Pandemic Prix Protests Race Referendum Revolution Riots Scandal Spring Storm Summit
-    Tournament Trial Typhoon Uprising War""".split()
+    Tournament Trial Typhoon Uprising War Battle Siege""".split()
 )
 
 #: Titles that, alone, stand for the person who holds them ("the Sheriff", "the President");
