@@ -142,3 +142,12 @@ def test_a_name_after_a_title_is_kept_even_when_it_is_a_common_word():
     text = "Later Mrs May met Mr Brown in May."
     found = _labels(text, ("Mrs May", "person"), ("Mr Brown", "person"))
     assert found == {"May": {"person"}, "Brown": {"person"}}
+
+
+def test_a_longer_name_around_a_known_product_is_a_product():
+    from reader.entities import ruler
+
+    text = "PlayStation VR and the Firefox Foundation"
+    model = [(0, 14, "PRODUCT"), (19, 41, "ORG")]
+    got = {text[s:e]: label for s, e, label in ruler.apply(text, model)}
+    assert got == {"PlayStation VR": "PRODUCT", "the Firefox Foundation": "ORG"}

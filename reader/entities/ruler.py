@@ -127,7 +127,16 @@ def apply(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, s
             for r in rules
         )
     ]
+    # A longer name around a known product is a product ("PlayStation VR", "Microsoft
+    # Internet Explorer"), unless its last word types it ("Firefox Foundation").
+    for e in ents:
+        if text[e[0] : e[1]].rsplit(None, 1)[-1] not in TYPING_LAST_WORDS and any(
+            e[0] <= r[0] and r[1] <= e[1] and e[1] - e[0] > r[1] - r[0] and r[2] == "PRODUCT"
+            for r in rules
+        ):
+            wider.append((e[0], e[1], "PRODUCT"))
     if wider:
         rules = [r for r in rules if not any(w[0] <= r[0] and r[1] <= w[1] for w in wider)]
+        rules += [w for w in wider if w[2] == "PRODUCT"]
     kept = [e for e in ents if not any(e[0] < r[1] and r[0] < e[1] for r in rules)]
     return sorted(kept + rules)
