@@ -115,28 +115,24 @@ def apply(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, s
     rules = find(text)
     if not rules:
         return ents
-    # A longer organisation the model found around a known one is kept whole ("the US
-    # National Security Council", "UN Security Council"), and so is a name whose last word
-    # types it ("Amazon River"): the rule knows the short name, not every name built on it.
-    wider = [
-        e
-        for e in ents
-        if (e[2] == "ORG" or text[e[0] : e[1]].rsplit(None, 1)[-1] in TYPING_LAST_WORDS)
-        and any(
-            e[0] <= r[0] and r[1] <= e[1] and e[1] - e[0] > r[1] - r[0] and r[2] == "ORG"
-            for r in rules
-        )
-    ]
-    # A longer name around a known product is a product ("PlayStation VR", "Microsoft
-    # Internet Explorer"), unless its last word types it ("Firefox Foundation").
+    # A longer name the model found around a known one is kept whole when its last word
+    # types it ("Amazon River", "Firefox Foundation") or when both are organisations ("the
+    # US National Security Council", "UN Security Council"); a longer name around a known
+    # product is a product ("PlayStation VR"). The rules know short names, not every name
+    # built on them.
+    wider = []
     for e in ents:
-        if text[e[0] : e[1]].rsplit(None, 1)[-1] not in TYPING_LAST_WORDS and any(
-            e[0] <= r[0] and r[1] <= e[1] and e[1] - e[0] > r[1] - r[0] and r[2] == "PRODUCT"
-            for r in rules
-        ):
+        inside = [r for r in rules if e[0] <= r[0] and r[1] <= e[1] and e[1] - e[0] > r[1] - r[0]]
+        if not inside:
+            continue
+        if text[e[0] : e[1]].rsplit(None, 1)[-1] in TYPING_LAST_WORDS:
+            wider.append(e)
+        elif e[2] == "ORG" and any(r[2] == "ORG" for r in inside):
+            wider.append(e)
+        elif any(r[2] == "PRODUCT" for r in inside):
             wider.append((e[0], e[1], "PRODUCT"))
     if wider:
         rules = [r for r in rules if not any(w[0] <= r[0] and r[1] <= w[1] for w in wider)]
-        rules += [w for w in wider if w[2] == "PRODUCT"]
+        rules += wider
     kept = [e for e in ents if not any(e[0] < r[1] and r[0] < e[1] for r in rules)]
     return sorted(kept + rules)
