@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -137,7 +138,9 @@ def _tree_rss(pid: int) -> int:
 
 
 def timed(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> dict:
-    """Run cmd; wall time, peak tree RSS, exit code, stdout."""
+    """Run cmd; wall time, CPU time (user + sys of it and its children), peak tree RSS, exit
+    code, stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd, text=True
@@ -157,7 +160,16 @@ def timed(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> d
     wall = time.perf_counter() - started
     done.set()
     sampler.join()
-    return {"wall": wall, "peak_mb": peak / 1e6, "code": proc.returncode, "out": out, "err": err}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "peak_mb": peak / 1e6,
+        "code": proc.returncode,
+        "out": out,
+        "err": err,
+    }
 
 
 def reader_db(urls: list[str], path: Path) -> None:
@@ -238,10 +250,10 @@ def bench_feeds_only(args, work: Path) -> None:
             res["rmem"].append(max(first["peak_mb"], second["peak_mb"]))
             stages.append(first["summary"]["stages"])
             print(
-                f"run {run + 1}: reader first {first['wall']:.1f} s"
-                f" ({first['summary']['new']} new, {first['peak_mb']:.0f} MB,"
+                f"run {run + 1}: reader first {first['wall']:.1f} s (cpu {first['cpu']:.1f} s,"
+                f" {first['summary']['new']} new, {first['peak_mb']:.0f} MB,"
                 f" server {s1['status']}, cpu {s1['server_cpu_user_s']:.1f} s);"
-                f" unchanged {second['wall']:.1f} s (server {s2['status']},"
+                f" unchanged {second['wall']:.1f} s (cpu {second['cpu']:.1f} s, server {s2['status']},"
                 f" conditional {s2['conditional_requests']})",
                 flush=True,
             )
@@ -253,7 +265,8 @@ def bench_feeds_only(args, work: Path) -> None:
                     res[key].append(r["wall"])
                 res["nmem"].append(max(r["peak_mb"] for r in n))
                 print(
-                    f"run {run + 1}: newsboat first {n[0]['wall']:.1f} s, 2nd {n[1]['wall']:.1f}"
+                    f"run {run + 1}: newsboat first {n[0]['wall']:.1f} s (cpu {n[0]['cpu']:.1f} s),"
+                    f" 2nd {n[1]['wall']:.1f}"
                     f" s, 3rd {n[2]['wall']:.1f} s ({max(r['peak_mb'] for r in n):.0f} MB)",
                     flush=True,
                 )

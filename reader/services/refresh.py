@@ -5,11 +5,15 @@ Shape of a run (one process, safe to run in a subprocess of the app):
 - the event loop does all network I/O (httpx.AsyncClient, keep-alive, ``concurrency`` feeds
   at once, at most ``per_host`` requests per host);
 - a process pool (``workers`` processes, spawn context) does the CPU work: feed parsing,
-  page cleaning and entity/term analysis;
-- one writer thread owns the only SQLite connection; every write is a short transaction
-  (``BEGIN IMMEDIATE``), one per feed for its entries and one per article for its
-  enrichment, so kill -9 at any moment leaves a consistent cache and never touches
-  read/starred flags of stored articles.
+  page cleaning and entity/term analysis; each worker stores the feeds it parsed itself,
+  over its own SQLite connection, and sends back only ids and a status (pickling 50,000
+  parsed entries back, and storing them all on one thread, made the refresh process the
+  pipeline's critical path);
+- in the refresh process, one writer thread owns its SQLite connection (feed outcomes
+  without entries, article enrichment); every write, there or in a worker, is a short
+  transaction (``BEGIN IMMEDIATE``, busy timeout), one per feed for its entries and its
+  outcome and one per article for its enrichment, so kill -9 at any moment leaves a
+  consistent cache and never touches read/starred flags of stored articles.
 
 Articles: each new story's page is fetched once (when full text is on for its feed), cleaned
 and analysed (entities, terms) in the pool; the feed's own text is kept when the page cannot
@@ -195,11 +199,12 @@ class _Refresh:
             return
         # spawn: clean workers whose parent is this process (forkserver workers outlive a
         # killed refresh, and so would the forkserver); they watch that parent and exit.
+        context = multiprocessing.get_context("spawn")
         self.pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=refresh_worker.init_worker,
-            initargs=(os.getpid(),),
+            initargs=(os.getpid(), context.Lock()),
         )
 
     def emit(self, event: ProgressEvent) -> None:
@@ -285,6 +290,9 @@ class _Refresh:
                 await asyncio.gather(*enrichers)
         finally:
             if self.pool is not None:
+                if isinstance(self.pool, concurrent.futures.ThreadPoolExecutor):
+                    # The in-process pool's thread holds a connection of its own.
+                    await loop.run_in_executor(self.pool, _close_stores())
                 self.pool.shutdown(wait=True, cancel_futures=True)
             await loop.run_in_executor(self.writer, self.store.close)
             self.writer.shutdown(wait=True)
@@ -380,13 +388,7 @@ class _Refresh:
                 **moved,
             )
             return FeedResult(feed_id, url, "unchanged", error=note, extra=moved)
-        parsed, times = await self.cpu(_parse_job(), res.content, res.final_url, res.headers)
-        for k, v in times.items():
-            self._add(k, v)
-        if parsed.error:
-            await self._record_error(row, parsed.error, None)
-            return FeedResult(feed_id, url, "error", error=parsed.error)
-        meta: dict[str, Any] = dict(
+        outcome: dict[str, Any] = dict(
             last_error=None,
             error_count=0,
             retry_after=None,
@@ -394,37 +396,40 @@ class _Refresh:
             **validators,
             **moved,
         )
-        if parsed.title:
-            meta["title"] = parsed.title
-            if not self.feed_titles.get(feed_id):
-                self.feed_titles[feed_id] = parsed.title
-        if parsed.site_url:
-            meta["site_url"] = parsed.site_url
-        ingest, status, note = await self.db(self._store_feed, feed_id, parsed.entries, now, meta)
-        if not self.feeds_only and (ingest.new_ids or ingest.updated_ids):
-            await self._queue_articles(list(ingest.new_ids) + list(ingest.updated_ids), feed_id)
+        # The worker parses and stores the feed itself (entries and outcome, one transaction)
+        # and sends back only what changed.
+        stored, times = await self.cpu(
+            _store_feed_job(),
+            str(self.store_path),
+            feed_id,
+            res.content,
+            res.final_url,
+            res.headers,
+            now,
+            outcome,
+            self.feeds_only,
+        )
+        for k, v in times.items():
+            self._add(k, v)
+        if stored.error:
+            await self._record_error(row, stored.error, None)
+            return FeedResult(feed_id, url, "error", error=stored.error)
+        if stored.title and not self.feed_titles.get(feed_id):
+            self.feed_titles[feed_id] = stored.title
+        if not self.feeds_only and (stored.new_ids or stored.updated_ids):
+            await self._queue_articles(list(stored.new_ids) + list(stored.updated_ids), feed_id)
         extra: dict[str, Any] = dict(moved)
-        if parsed.warning:
-            extra["warning"] = parsed.warning
+        if stored.warning:
+            extra["warning"] = stored.warning
         return FeedResult(
             feed_id,
             url,
-            status,
-            new=len(ingest.new_ids),
-            updated=len(ingest.updated_ids),
-            error=note,
+            stored.status,
+            new=len(stored.new_ids),
+            updated=len(stored.updated_ids),
+            error=stored.note,
             extra=extra,
         )
-
-    def _store_feed(self, feed_id: int, entries, now: datetime, meta: dict[str, Any]):
-        """Writer thread: store entries, then the feed's outcome (one hop, two short txns)."""
-        ingest = self.store.upsert_entries(feed_id, entries, now)
-        status = "new" if ingest.new_ids else ("updated" if ingest.updated_ids else "unchanged")
-        note = self.store.record_feed_outcome(feed_id, last_status=status, **meta)
-        if self.feeds_only and ingest.new_ids:
-            # No pages now, and none later for these: pages are only fetched for new stories.
-            self.store.mark_pages_skipped(list(ingest.new_ids))
-        return ingest, status, note
 
     async def _record_error(self, row: dict, error: str, retry: datetime | None) -> None:
         now = datetime.now(UTC)
@@ -548,10 +553,16 @@ class _Refresh:
         return job
 
 
-def _parse_job():
-    from reader.services.refresh_worker import parse_job
+def _store_feed_job():
+    from reader.services.refresh_worker import store_feed_job
 
-    return parse_job
+    return store_feed_job
+
+
+def _close_stores():
+    from reader.services.refresh_worker import close_stores
+
+    return close_stores
 
 
 def _analysis_version():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,6 +50,30 @@ def _hash(entry: ParsedEntry, text: str) -> str:
     return digest.hexdigest()
 
 
+class _Prepared:
+    """One entry ready to store: its text, hash, dates and (once asked) its JSON."""
+
+    __slots__ = ("entry", "text", "blocks", "source", "digest", "published", "updated", "_json")
+
+    def __init__(
+        self, entry: ParsedEntry, text: str, blocks: tuple[Block, ...], source: str, digest: str
+    ) -> None:
+        self.entry = entry
+        self.text = text
+        self.blocks = blocks
+        self.source = source
+        self.digest = digest
+        self.published = to_iso(entry.published)
+        self.updated = to_iso(entry.updated)
+        self._json: tuple[str, str] | None = None
+
+    def encode(self) -> tuple[str, str]:
+        """(blocks JSON, links JSON), computed once."""
+        if self._json is None:
+            self._json = (blocks_to_json(self.blocks), links_to_json(self.entry.content_links))
+        return self._json
+
+
 class IngestSQL:
     db: sqlite_utils.Database
 
@@ -56,34 +81,78 @@ class IngestSQL:
         self, feed_id: int, entries: Sequence[ParsedEntry], fetched: datetime | None = None
     ) -> IngestResult:
         """Insert new entries, update changed ones (keeping read/starred), in one transaction."""
+        return self.store_feed(feed_id, entries, fetched)[0]
+
+    def store_feed(
+        self,
+        feed_id: int,
+        entries: Sequence[ParsedEntry],
+        fetched: datetime | None = None,
+        outcome: dict[str, Any] | None = None,
+        *,
+        skip_pages: bool = False,
+        write_lock: AbstractContextManager | None = None,
+    ) -> tuple[IngestResult, str, str | None]:
+        """A refreshed feed in one transaction: its entries (as ``upsert_entries``) and, with
+        ``outcome`` (feed fields for ``record_feed_outcome``), its status (new / updated /
+        unchanged) and validators. ``skip_pages``: new articles get ``page_state = 'skipped'``
+        (their pages are never to be fetched).
+
+        One transaction, so a refresh killed at any moment leaves the entries and the feed's
+        validators in step, and each feed takes the write lock once (refresh workers write
+        concurrently). ``write_lock`` is held around the transaction only (refresh workers
+        share one, see refresh_worker). Returns (what changed, status, note from
+        record_feed_outcome).
+        """
         fetched_iso = to_iso(fetched or datetime.now(UTC))
+        # The Python work (text, hash, JSON, dates) is done before the write lock is taken:
+        # refresh workers store feeds concurrently and wait for each other's transactions.
+        prepared: list[_Prepared] = []
+        seen: set[str] = set()
+        for entry in entries:
+            if entry.guid in seen:
+                continue  # feeds sometimes repeat an item; the first one wins
+            seen.add(entry.guid)
+            text, blocks, source = _entry_text(entry)
+            prepared.append(_Prepared(entry, text, blocks, source, _hash(entry, text)))
+        # A snapshot read without the lock says what is probably new or changed (the answer
+        # that counts is read again inside the transaction).
+        before = self._stored_entries(feed_id)
+        for item in prepared:
+            row = before.get(item.entry.guid)
+            if row is None or row[1] != item.digest:
+                item.encode()
+        with write_lock or nullcontext():
+            return self._store_prepared(
+                feed_id, prepared, fetched_iso, outcome, "skipped" if skip_pages else None
+            )
+
+    def _store_prepared(
+        self,
+        feed_id: int,
+        prepared: list[_Prepared],
+        fetched_iso: str,
+        outcome: dict[str, Any] | None,
+        page_state: str | None,
+    ) -> tuple[IngestResult, str, str | None]:
         new_ids: list[int] = []
         updated_ids: list[int] = []
-        seen: set[str] = set()
+        note = None
         self.db.execute("BEGIN IMMEDIATE")
         try:
             # Read what is stored inside the write transaction: another process (a second
             # refresh) may have inserted these entries since, and a stale snapshot would
             # make this insert them again (UNIQUE constraint failed).
-            existing = {
-                guid: (article_id, content_hash, source)
-                for article_id, guid, content_hash, source in self.db.execute(
-                    "SELECT id, guid, content_hash, text_source FROM articles WHERE feed_id = ?",
-                    [feed_id],
-                ).fetchall()
-            }
+            existing = self._stored_entries(feed_id)
             new_rows: list[list[Any]] = []
-            for entry in entries:
-                if entry.guid in seen:
-                    continue  # feeds sometimes repeat an item; the first one wins
-                seen.add(entry.guid)
-                text, blocks, source = _entry_text(entry)
-                digest = _hash(entry, text)
+            for item in prepared:
+                entry, text, source, digest = item.entry, item.text, item.source, item.digest
                 row = existing.get(entry.guid)
                 if row is None:
                     # ``content`` stays empty while ``text`` is the feed's text: storing it
                     # twice cost a third of the bytes written (see Article.content and
                     # save_enrichment, which moves it into ``content`` when a page arrives).
+                    blocks_json, links_json = item.encode()
                     new_rows.append(
                         [
                             feed_id,
@@ -91,14 +160,14 @@ class IngestSQL:
                             entry.url,
                             entry.title,
                             entry.author,
-                            to_iso(entry.published) or fetched_iso,
-                            to_iso(entry.updated),
+                            item.published or fetched_iso,
+                            item.updated,
                             fetched_iso,
                             entry.summary,
                             text,
                             source,
-                            blocks_to_json(blocks),
-                            links_to_json(entry.content_links),
+                            blocks_json,
+                            links_json,
                             digest,
                         ]
                     )
@@ -114,7 +183,7 @@ class IngestSQL:
                             entry.url,
                             entry.title,
                             entry.author,
-                            to_iso(entry.updated) or fetched_iso,
+                            item.updated or fetched_iso,
                             entry.summary,
                             content,
                             digest,
@@ -124,20 +193,20 @@ class IngestSQL:
                     if stored_source != "page":
                         # The cleaned page stays; otherwise the feed's new text replaces the
                         # old, and the analysis is redone.
+                        blocks_json, links_json = item.encode()
                         self.db.execute(
                             "UPDATE articles SET text = ?, text_source = ?, blocks = ?,"
                             " links = ?, enriched = 0 WHERE id = ?",
-                            [
-                                text,
-                                source,
-                                blocks_to_json(blocks),
-                                links_to_json(entry.content_links),
-                                article_id,
-                            ],
+                            [text, source, blocks_json, links_json, article_id],
                         )
                     updated_ids.append(article_id)
             if new_rows:
-                new_ids = self._insert_new(new_rows)
+                new_ids = self._insert_new(new_rows, page_state)
+            status = "new" if new_ids else ("updated" if updated_ids else "unchanged")
+            if outcome is not None:
+                note = self.record_feed_outcome(  # type: ignore[attr-defined]
+                    feed_id, last_status=status, **outcome
+                )
             self.db.execute("COMMIT")
         except BaseException:
             # SQLite has already rolled back on some errors (disk full): a second
@@ -145,22 +214,30 @@ class IngestSQL:
             if self.db.conn.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
-        return IngestResult(tuple(new_ids), tuple(updated_ids))
+        return IngestResult(tuple(new_ids), tuple(updated_ids)), status, note
 
-    def _insert_new(self, rows: list[list[Any]]) -> list[int]:
+    def _stored_entries(self, feed_id: int) -> dict[str, tuple[int, str, str]]:
+        """guid -> (id, content_hash, text_source) of a feed's stored articles."""
+        return {
+            guid: (article_id, content_hash, source)
+            for article_id, guid, content_hash, source in self.db.conn.execute(
+                "SELECT id, guid, content_hash, text_source FROM articles WHERE feed_id = ?",
+                [feed_id],
+            ).fetchall()
+        }
+
+    def _insert_new(self, rows: list[list[Any]], page_state: str | None = None) -> list[int]:
         """Insert new articles; return their ids in order.
 
         One execute per row: executemany (plus reading the ids back) measured no faster.
         """
-        return [
-            self.db.execute(
-                "INSERT INTO articles (feed_id, guid, url, title, author, published, updated,"
-                " fetched, summary, text, text_source, blocks, links, content_hash)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                row,
-            ).lastrowid
-            for row in rows
-        ]
+        execute = self.db.conn.execute
+        sql = (
+            "INSERT INTO articles (feed_id, guid, url, title, author, published, updated,"
+            " fetched, summary, text, text_source, blocks, links, content_hash, page_state)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        )
+        return [execute(sql, [*row, page_state]).lastrowid for row in rows]
 
     def save_enrichment(
         self,
