@@ -151,3 +151,15 @@ def test_a_longer_name_around_a_known_product_is_a_product():
     model = [(0, 14, "PRODUCT"), (19, 41, "ORG")]
     got = {text[s:e]: label for s, e, label in ruler.apply(text, model)}
     assert got == {"PlayStation VR": "PRODUCT", "the Firefox Foundation": "ORG"}
+
+
+def test_names_the_model_missed_are_found_by_their_last_word():
+    text = (
+        "Breaking News From The World\n"
+        "The Deseret News observed that the team won in the FIRST Global Challenge Robot Olympics."
+    )
+    found = _labels(text)
+    assert found == {
+        "Deseret News": {"org"},
+        "FIRST Global Challenge Robot Olympics": {"event"},
+    }

@@ -128,6 +128,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     _product_step(text, spans)
     _place_step(text, spans)
     _class_step(text, spans)
+    spans = _missed_names(text, spans)
     acronyms = _acronyms(text, spans)
     spans = _propagate(text, spans, acronyms)
     return _alias_step(text, spans, acronyms)
@@ -389,6 +390,46 @@ def _class_step(text: str, spans: list[list]) -> None:
             cue = decided.get(text[span[0] : span[1]])
             if cue and span[2] != "group":
                 span[2] = cue
+
+
+_TYPED_BY_LAST = sorted(ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST, key=len)
+#: Two to five capitalised words ("of", "and", "for", "the", "de" may join them) ending with
+#: a word that types the name: "Deseret News", "FIRST Global Challenge Robot Olympics".
+_NAME_WITH_TYPE = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w&.'’-]*[ \t]+(?:(?:of|and|for|the|de)[ \t]+)?){1,4}"
+    r"(?:" + "|".join(re.escape(w) for w in reversed(_TYPED_BY_LAST)) + r")(?![\w-])"
+)
+_LOWER_START = re.compile(r"(?<![\w-])[a-z]")
+#: Capitalised function words that start a sentence, not a name ("The Deseret News").
+_LEADING_NOT_NAME = frozenset(
+    """The A An In On At By For From With Without Of To As But And Or If When While Where
+    After Before During Since Until Although Because Also However Meanwhile This That These
+    Those Their His Her Its Our Your My Both All Some Many Most Several Each Every Any No
+    According Under Over About Against Between Into Through Despite Among Like Unlike
+    Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+
+
+def _missed_names(text: str, spans: list[list]) -> list[list]:
+    """Names the model missed that their last word types ("The Deseret News observed ...":
+    "News" makes it an organisation), added with that type. Not in headings written in title
+    case (a line with fewer than three lowercase words), where every word is capitalised."""
+    added = []
+    for m in _NAME_WITH_TYPE.finditer(text):
+        s, e = m.span()
+        words = m.group().split()
+        while words and (words[0] in _LEADING_NOT_NAME or words[0].islower()):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        if len(words) < 2 or any(a < e and s < b for a, b, _ in spans):
+            continue
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if len(_LOWER_START.findall(line)) < 3:
+            continue
+        added.append([s, e, cue_label(text[s:e], "org")])
+    return sorted(spans + added) if added else spans
 
 
 def _merge_split_names(text: str, spans: list[list]) -> list[list]:
