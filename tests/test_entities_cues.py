@@ -163,3 +163,21 @@ def test_names_the_model_missed_are_found_by_their_last_word():
         "Deseret News": {"org"},
         "FIRST Global Challenge Robot Olympics": {"event"},
     }
+
+
+def test_the_head_word_of_an_organisation_stands_for_it():
+    text = (
+        "She left the Church of Scientology in 2009. The Church denied it.\n"
+        "The Legislative Council and the District Council met; the Council voted."
+    )
+    spans = finish(
+        text,
+        [
+            (text.index("Church of"), text.index("Church of") + 22, "org"),
+            (text.index("Legislative"), text.index("Legislative") + 19, "org"),
+            (text.index("District"), text.index("District") + 16, "org"),
+        ],
+    )
+    church = [s for s in spans if s.text == "Church"]
+    assert len(church) == 1 and church[0].key == "org:church of scientology"
+    assert not [s for s in spans if s.text == "Council"]  # two councils: which one?

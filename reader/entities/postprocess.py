@@ -195,6 +195,7 @@ def _acronyms(text: str, spans: list[list]) -> dict[str, tuple[str, str]]:
             letters = _initials(surface)
             if len(letters) >= 2:
                 by_initials.setdefault(letters, set()).add((clean_name(surface, label), label))
+    _short_forms(text, spans, found)
     for s, e, _ in spans:
         acronym = text[s:e]
         if acronym in found or not (2 <= len(acronym) <= 6 and acronym.isupper()):
@@ -203,6 +204,33 @@ def _acronyms(text: str, spans: list[list]) -> dict[str, tuple[str, str]]:
         if names and len({label for _, label in names}) == 1 and not alias_label(acronym):
             found[acronym] = min(names, key=lambda n: (len(n[0]), n[0]))  # "Internet Explorer"
     return found
+
+
+_THE_HEAD = re.compile(
+    r"(?<![\w-])[Tt]he[ \t]+(" + "|".join(re.escape(w) for w in sorted(ORG_LAST)) + r")(?![\w-])"
+)
+
+
+def _short_forms(text: str, spans: list[list], found: dict[str, tuple[str, str]]) -> None:
+    """ "the Church" after "Church of Scientology", "the Council" after "Legislative Council":
+    an organisation's head word, capitalised after "the", stands for the one organisation in
+    the article with that head (first word before "of", or last word); added to ``found``."""
+    heads: dict[str, set[str]] = {}
+    for s, e, label in spans:
+        words = text[s:e].split()
+        if label == "org" and len(words) >= 2:
+            head = words[0] if words[1] == "of" else words[-1]
+            heads.setdefault(head, set()).add(clean_name(text[s:e], "org"))
+    if not heads:
+        return
+    for m in _THE_HEAD.finditer(text):
+        head = m.group(1)
+        names = heads.get(head)
+        if head in found or not names or len(names) != 1:
+            continue
+        s, e = m.span(1)
+        if not any(a < e and s < b for a, b, _ in spans):
+            found[head] = (next(iter(names)), "org")
 
 
 def cue_label(surface: str, label: str) -> str:
