@@ -181,3 +181,19 @@ def test_the_head_word_of_an_organisation_stands_for_it():
     church = [s for s in spans if s.text == "Church"]
     assert len(church) == 1 and church[0].key == "org:church of scientology"
     assert not [s for s in spans if s.text == "Council"]  # two councils: which one?
+
+
+def test_a_span_run_over_two_names_is_split():
+    text = "Mark Rathbun wrote a blog. According to Rathbun the Scientology property was sent."
+    found = _labels(text, ("Mark Rathbun", "person"), ("Rathbun the Scientology", "org"))
+    assert found["Rathbun"] == {"person"} and "Scientology" in found
+    text = "Freewinds sailed. The ship Freewinds in Bonaire, and Alexander the Great"
+    joined = text.index("Freewinds in")
+    great = text.index("Alexander")
+    spans = [(0, 9, "other"), (joined, joined + 20, "work"), (great, great + 19, "person")]
+    found = {(s.text, s.label) for s in finish(text, spans)}
+    assert found == {
+        ("Freewinds", "other"),
+        ("Bonaire", "place"),
+        ("Alexander the Great", "person"),
+    }
