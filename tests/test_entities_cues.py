@@ -197,3 +197,18 @@ def test_a_span_run_over_two_names_is_split():
         ("Bonaire", "place"),
         ("Alexander the Great", "person"),
     }
+
+
+def test_an_event_word_followed_by_a_place_or_a_year_is_an_event():
+    text = "at Fan Expo Canada and Expo 2020 Dubai, said the Conference Board of Canada"
+    found = _labels(
+        text,
+        ("Fan Expo Canada", "org"),
+        ("Expo 2020 Dubai", "org"),
+        ("Conference Board of Canada", "org"),
+    )
+    assert found == {
+        "Fan Expo Canada": {"event"},
+        "Expo 2020 Dubai": {"event"},
+        "Conference Board of Canada": {"org"},
+    }

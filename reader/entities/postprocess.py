@@ -233,6 +233,9 @@ def _short_forms(text: str, spans: list[list], found: dict[str, tuple[str, str]]
             found[head] = (next(iter(names)), "org")
 
 
+_YEAR_AND_PLACE = re.compile(r"(?:1[89]|20)\d\d(?: [A-Z][\w-]*)*")
+
+
 def cue_label(surface: str, label: str) -> str:
     """The label a name's own words point to, else ``label``: a last word such as "Party",
     "River" or "Championship" types the name; a common given name in front of two or three
@@ -252,6 +255,11 @@ def cue_label(surface: str, label: str) -> str:
     first, last = words[0], words[-1]
     if first == "Operation" and label in ("org", "place", "person"):
         return "event"  # "Operation Clambake", "Operation Desert Storm": military/police ops
+    for i, word in enumerate(words[:-1]):
+        if word in EVENT_LAST:  # "Fan Expo Canada", "Expo 2020 Dubai": an event and where
+            rest = " ".join(words[i + 1 :])
+            if rest in world_places() or _YEAR_AND_PLACE.fullmatch(rest):
+                return "event"
     if len(words) >= 3 and words[1] == "of":  # "Bank of England", "Gulf of Mexico"
         for cue, cue_type in (
             (ORG_LAST, "org"),
