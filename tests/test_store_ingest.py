@@ -127,3 +127,44 @@ def test_fts_merges_segments_sixteen_at_a_time(store):
     """The FTS5 setting is kept in the index's own config table (migration m006)."""
     row = store.db.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'").fetchone()
     assert row == (16,)
+
+
+def _fts(store, query: str) -> list[int]:
+    rows = store.db.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid", [query]
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def test_stored_entries_are_indexed_once_in_bulk(store):
+    """New rows are indexed by store_feed, not the insert trigger (m007): each exactly once,
+    titles and texts, and the index stays consistent through updates and deletes."""
+    feed = store.add_feed("http://example.test/feed")
+    entries = [_entry(f"g{i}", f"Walrus number {i}.", "Second paragraph.") for i in range(60)]
+    ids = store.upsert_entries(feed.id, entries).new_ids
+    assert _fts(store, "walrus") == list(ids)
+    assert _fts(store, '"title g7"') == [ids[7]]
+    count = store.db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0]
+    assert count == 60
+    store.upsert_entries(feed.id, [_entry("g0", "Penguin now.")])
+    assert _fts(store, "penguin") == [ids[0]] and ids[0] not in _fts(store, "walrus")
+    store.db.execute("DELETE FROM articles WHERE id = ?", [ids[1]])
+    assert ids[1] not in _fts(store, "walrus")
+    store.db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+
+
+def test_store_feed_records_the_outcome_with_the_entries(store):
+    feed = store.add_feed("http://example.test/feed")
+    outcome = {"etag": '"v1"', "last_error": None, "error_count": 0}
+    result, status, note = store.store_feed(
+        feed.id, [_entry("a", "Text.")], outcome=outcome, skip_pages=True
+    )
+    assert status == "new" and note is None and len(result.new_ids) == 1
+    row = store.db.execute("SELECT etag, last_status FROM feeds WHERE id = ?", [feed.id]).fetchone()
+    assert row == ('"v1"', "new")
+    state = store.db.execute(
+        "SELECT page_state FROM articles WHERE id = ?", [result.new_ids[0]]
+    ).fetchone()
+    assert state == ("skipped",)
+    _, status, _ = store.store_feed(feed.id, [_entry("a", "Text.")], outcome=outcome)
+    assert status == "unchanged"

@@ -227,7 +227,7 @@ class IngestSQL:
         }
 
     def _insert_new(self, rows: list[list[Any]], page_state: str | None = None) -> list[int]:
-        """Insert new articles; return their ids in order.
+        """Insert new articles and index them (full text); return their ids in order.
 
         One execute per row: executemany (plus reading the ids back) measured no faster.
         """
@@ -237,7 +237,14 @@ class IngestSQL:
             " fetched, summary, text, text_source, blocks, links, content_hash, page_state)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         )
-        return [execute(sql, [*row, page_state]).lastrowid for row in rows]
+        ids = [execute(sql, [*row, page_state]).lastrowid for row in rows]
+        # Rows with a content_hash are not indexed by the insert trigger (m007): indexing the
+        # feed's rows together after inserting them costs ~30% less than row by row.
+        self.db.conn.executemany(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+            [(article_id, row[3], row[9]) for article_id, row in zip(ids, rows, strict=True)],
+        )
+        return ids
 
     def save_enrichment(
         self,

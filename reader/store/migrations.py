@@ -190,6 +190,21 @@ def m006_fts_automerge(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16)")
 
 
+@migration
+def m007_fts_bulk_insert(db: sqlite_utils.Database) -> None:
+    # Rows stored by IngestSQL (the only writer that sets content_hash) are indexed by it, a
+    # feed's new rows at once after they are inserted, in the same transaction: ~30% less CPU
+    # storing a feed than one FTS insert per row from the trigger (store_bench). Any other
+    # insert is still indexed by the trigger. Updates and deletes keep their triggers.
+    db.execute("DROP TRIGGER articles_ai")
+    db.execute(
+        """CREATE TRIGGER articles_ai AFTER INSERT ON articles WHEN new.content_hash IS NULL
+           BEGIN
+             INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+           END"""
+    )
+
+
 def apply(db: sqlite_utils.Database) -> list[str]:
     """Apply the migrations not yet applied; return their names."""
     db.execute(
