@@ -212,3 +212,14 @@ def test_an_event_word_followed_by_a_place_or_a_year_is_an_event():
         "Expo 2020 Dubai": {"event"},
         "Conference Board of Canada": {"org"},
     }
+
+
+def test_names_right_after_a_class_noun_are_found_whole():
+    text = "It rose in the company Hitwise UK's list, said the team Cloud9 on Monday."
+    found = _labels(text, ("UK", "place"))
+    assert found == {"Hitwise UK": {"org"}, "Cloud9": {"org"}}
+    # a name the model found longer stays one name
+    text = "the band Arctic Monkeys Live Tour"
+    found = _labels(text, ("Arctic Monkeys Live Tour", "event"))
+    assert list(found) == ["Arctic Monkeys Live Tour"]
+    assert _labels("the company Monday said") == {}

@@ -116,3 +116,30 @@ def class_of(text: str, start: int, end: int) -> str | None:
             return None  # "the son of X", "a member of X": not what X is
         return label
     return None
+
+
+_RUN_LABELS = ("org", "work", "event", "other")
+# A class noun right before capitalised words: "the company Hitwise UK's", "the film Titanic".
+_CLASS_THEN_NAME = re.compile(
+    r"(?<![\w-])([a-z][a-z-]*)[ \t]+(?:(?:called|named)[ \t]+)?"
+    r"((?:[A-Z][\w&.-]*[ \t]+){0,3}[A-Z][\w&.-]*)"
+)
+
+
+def names_after_class_nouns(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) of capitalised words right after an organisation, work, event or
+    product noun ("the company Hitwise UK", "the album Thriller"), found whether or not the
+    model found them; words that are not names on their own (Monday, The ...) are skipped."""
+    from reader.entities.words import STOPWORDS
+
+    found = []
+    for m in _CLASS_THEN_NAME.finditer(text):
+        label = LABEL_OF.get(m.group(1))
+        if label not in _RUN_LABELS:
+            continue
+        start, end = m.span(2)
+        words = m.group(2).split()
+        if all(w.rstrip(".") in STOPWORDS for w in words) or end - start < 2:
+            continue
+        found.append((start, end, label))
+    return found

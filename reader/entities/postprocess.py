@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
-from reader.entities.cues import class_of
+from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.ruler import is_known_org
 from reader.entities.words import (
@@ -127,6 +127,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
     _product_step(text, spans)
     _place_step(text, spans)
+    spans = _names_after_class_nouns(text, spans)
     _class_step(text, spans)
     spans = _missed_names(text, spans)
     acronyms = _acronyms(text, spans)
@@ -405,6 +406,24 @@ def _place_step(text: str, spans: list[list]) -> None:
     for span in candidates:
         if decided.get(text[span[0] : span[1]]) == "place":
             span[2] = "place"
+
+
+def _names_after_class_nouns(text: str, spans: list[list]) -> list[list]:
+    """Whole names right after a class noun ("the company Hitwise UK's"): where the model
+    found nothing, or only a part of the name ("UK"), the name is added with the noun's type.
+    Names the model found whole, or found longer, are left to _class_step."""
+    runs = names_after_class_nouns(text)
+    if not runs:
+        return spans
+    for rs, re_, label in runs:
+        rs, re_ = trim(text, rs, re_)
+        if re_ <= rs:
+            continue
+        inside = [sp for sp in spans if sp[0] < re_ and rs < sp[1]]
+        if any(sp[0] < rs or sp[1] > re_ or (sp[0], sp[1]) == (rs, re_) for sp in inside):
+            continue  # the model's span is the name, or longer, or crosses it
+        spans = [sp for sp in spans if sp not in inside] + [[rs, re_, label]]
+    return sorted(spans)
 
 
 def _class_step(text: str, spans: list[list]) -> None:
