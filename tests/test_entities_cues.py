@@ -223,3 +223,18 @@ def test_names_right_after_a_class_noun_are_found_whole():
     found = _labels(text, ("Arctic Monkeys Live Tour", "event"))
     assert list(found) == ["Arctic Monkeys Live Tour"]
     assert _labels("the company Monday said") == {}
+
+
+def test_hashtags_with_a_capital_are_names():
+    from reader.entities import ruler
+
+    text = "The hashtag #IStandWithAhmed, then #MeToo; the #2 browser and #tbt."
+    assert [(text[s:e], label) for s, e, label in ruler.find(text)] == [
+        ("#IStandWithAhmed", "HASHTAG"),
+        ("#MeToo", "HASHTAG"),
+    ]
+    start = text.index("#I")
+    spans = finish(text, [(start, start + 16, "other")])
+    assert [(s.text, s.label, s.key) for s in spans] == [
+        ("#IStandWithAhmed", "other", "other:#istandwithahmed")
+    ]

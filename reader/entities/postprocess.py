@@ -45,6 +45,7 @@ SPACY_LABELS = {
     "LAW": "work",
     "PRODUCT": "other",
     "LANGUAGE": "other",
+    "HASHTAG": "other",  # reader's ruler: "#MeToo"
 }
 
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")

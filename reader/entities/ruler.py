@@ -91,6 +91,11 @@ _HONORIFIC = re.compile(
 )
 
 
+#: A hashtag with a capital letter ("#IStandWithAhmed", "#MeToo"): a campaign's name, shown
+#: as "other" (the model calls them people); "#2" and "#tbt" are not names.
+_HASHTAG = re.compile(r"(?<![\w#&])#(?=[\w]*[A-Z])[A-Za-z]\w*")
+
+
 def is_known_org(surface: str) -> bool:
     """True when ``surface`` is, as a whole, one of the organisations the rules know."""
     return _NAMES.fullmatch(surface) is not None
@@ -101,6 +106,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
     found = [(m.start(), m.end(), "ORG") for m in _NAMES.finditer(text)]
     found += [(m.start(), m.end(), "PRODUCT") for m in _PRODUCTS.finditer(text)]
     found += [(m.start(), m.end(), "PERSON") for m in _HONORIFIC.finditer(text)]
+    found += [(m.start(), m.end(), "HASHTAG") for m in _HASHTAG.finditer(text)]
     found.sort(key=lambda s: (s[0], -s[1]))
     out: list[tuple[int, int, str]] = []
     for span in found:
