@@ -91,6 +91,8 @@ def _store_for(db_path: str):
     store = _stores.get(key)
     if store is None:
         store = Store.open(db_path)
+        # The refresh process checkpoints the WAL, outside the workers' shared write lock.
+        store.defer_checkpoints()
         with _stores_lock:
             _stores[key] = store
         if multiprocessing.parent_process() is not None:

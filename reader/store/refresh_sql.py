@@ -87,3 +87,13 @@ class RefreshSQL:
             fid: None if v is None else bool(v)
             for fid, v in self.db.execute("SELECT id, full_text FROM feeds").fetchall()
         }
+
+    def defer_checkpoints(self) -> None:
+        """Leave WAL checkpoints to another connection (see ``checkpoint``): this one only
+        writes. Refresh workers write under a shared lock; a checkpoint (copying the WAL into
+        the database) inside their transaction would make the other worker wait for it."""
+        self.db.execute("PRAGMA wal_autocheckpoint = 0")
+
+    def checkpoint(self) -> None:
+        """Copy what the WAL holds into the database without blocking writers or readers."""
+        self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
