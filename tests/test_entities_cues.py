@@ -238,3 +238,16 @@ def test_hashtags_with_a_capital_are_names():
     assert [(s.text, s.label, s.key) for s in spans] == [
         ("#IStandWithAhmed", "other", "other:#istandwithahmed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("polls show Labour ahead", "Labour"),
+        ("he would coach Chelsea next year", "Chelsea"),
+        ("told the court Mr Smith lied", "Smith"),
+    ],
+)
+def test_class_nouns_that_are_verbs_do_not_type_the_name(text: str, name: str):
+    assert _cue(text, name) is None
+    assert _labels(text, (name, "org" if name != "Smith" else "person"))[name] != {"work"}

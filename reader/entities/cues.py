@@ -96,6 +96,12 @@ _BEFORE = re.compile(
 # A noun in front that is a modifier of a noun after the name, not the name's class: "the
 # team Chelsea beat" is rare; "company boss X" and "band member X" have other nouns between.
 _ONLY_WITH_OF = frozenset({"state", "port", "capital", "republic", "kingdom"})
+# Class nouns that are also verbs: in front of a name they are more often the verb ("polls
+# show Labour ahead", "would coach Chelsea", "label Trump a liar").
+_ALSO_VERBS = frozenset(
+    """show shows play plays book books film films single singles program programme battle
+    console coach judge pilot model nurse father mother man court label host""".split()
+)
 
 
 def class_of(text: str, start: int, end: int) -> str | None:
@@ -112,13 +118,25 @@ def class_of(text: str, start: int, end: int) -> str | None:
         label = LABEL_OF.get(noun)
         if label is None or (noun in _ONLY_WITH_OF and link != "of"):
             return None
+        if noun in _ALSO_VERBS and link is None:
+            return None
         if link == "of" and label != "place":
             return None  # "the son of X", "a member of X": not what X is
         return label
     return None
 
 
-_RUN_LABELS = ("org", "work", "event", "other")
+#: Nouns that name what follows them ("the company Hitwise UK", "the album Thriller"). Not
+#: nouns that are also verbs or adjectives ("polls show Labour ahead", "a single Republican")
+#: nor bodies a person is often named after ("told the court Mr Smith", "the party Chairman").
+_RUN_NOUNS = frozenset(
+    """company corporation firm conglomerate startup start-up subsidiary manufacturer
+    carmaker automaker retailer supermarket publisher broadcaster newspaper tabloid magazine
+    airline bank lender insurer charity nonprofit foundation organisation organization band
+    club team group duo trio orchestra choir movement militia faction studio cartel gang sect
+    album song movie novel memoir manga sitcom opera documentary festival tournament
+    championship competition referendum conference browser app smartphone videogame""".split()
+)
 # A class noun right before capitalised words: "the company Hitwise UK's", "the film Titanic".
 _CLASS_THEN_NAME = re.compile(
     r"(?<![\w-])([a-z][a-z-]*)[ \t]+(?:(?:called|named)[ \t]+)?"
@@ -134,9 +152,9 @@ def names_after_class_nouns(text: str) -> list[tuple[int, int, str]]:
 
     found = []
     for m in _CLASS_THEN_NAME.finditer(text):
-        label = LABEL_OF.get(m.group(1))
-        if label not in _RUN_LABELS:
+        if m.group(1) not in _RUN_NOUNS:
             continue
+        label = LABEL_OF[m.group(1)]
         start, end = m.span(2)
         words = m.group(2).split()
         if all(w.rstrip(".") in STOPWORDS for w in words) or end - start < 2:
