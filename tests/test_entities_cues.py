@@ -251,3 +251,16 @@ def test_hashtags_with_a_capital_are_names():
 def test_class_nouns_that_are_verbs_do_not_type_the_name(text: str, name: str):
     assert _cue(text, name) is None
     assert _labels(text, (name, "org" if name != "Smith" else "person"))[name] != {"work"}
+
+
+def test_spans_are_cut_before_an_unclosed_parenthesis_and_a_score():
+    from reader.entities.postprocess import trim
+
+    text = "The World Health Organization (WHO) said; Chelsea 2-1 Arsenal; Apollo 11"
+    assert text[slice(*trim(text, 4, 34))] == "World Health Organization"
+    start = text.index("Chelsea")
+    assert text[slice(*trim(text, start, start + 11))] == "Chelsea"
+    start = text.index("Apollo")
+    assert text[slice(*trim(text, start, start + 9))] == "Apollo 11"
+    start = text.index("World")
+    assert text[slice(*trim(text, start, start + 31))] == "World Health Organization"

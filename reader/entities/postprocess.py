@@ -76,8 +76,16 @@ def cut_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if e > s]
 
 
+_SCORE_END = re.compile(r"[ \t]+\d{1,2}[-–]\d{1,2}$")
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) past edge punctuation, a possessive and a leading 'the '."""
+    """Shrink [start, end) past edge punctuation, a possessive and a leading 'the '; cut it
+    before an unclosed parenthesis ("World Health Organization (WHO") and a match score
+    ("Chelsea 2-1")."""
+    m = _SCORE_END.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()
     for _ in range(3):  # a few passes: "'the U.S.'s" needs more than one
         while start < end and text[start] in _LEAD:
             start += 1
@@ -90,6 +98,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
         while start < end and text[end - 1] == "." and not _ABBREV_END.search(text, start, end):
             end -= 1
+    paren = text.find("(", start, end)
+    if paren > start and text.find(")", paren, end) < 0:  # "(WHO)" lost its ")" above
+        end = len(text[start:paren].rstrip()) + start
     return start, end
 
 
