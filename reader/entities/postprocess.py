@@ -505,9 +505,9 @@ _INNER_WORD = re.compile(r"[ \t]+(?:the|in|on|at|from|to|by|with|after|before)[ 
 def _split_joined_names(text: str, spans: list[list]) -> list[list]:
     """Split a span the model ran over two names ("According to Rathbun the Scientology
     property", "Scientology on French television") at the small word between them, when
-    either side is a name found on its own elsewhere in the article or a known place.
-    Names built with such words ("Council on Foreign Relations", "Alexander the Great")
-    stay whole: their parts are not names of their own."""
+    either side is a name found on its own elsewhere in the article. Names built with such
+    words ("Council on Foreign Relations", "Alexander the Great", "Rhein in Flammen") stay
+    whole: their parts are not names of their own in the article."""
     if not any(_INNER_WORD.search(text, s, e) for s, e, _ in spans):
         return spans
     alone = {text[s:e] for s, e, _ in spans}
@@ -515,15 +515,13 @@ def _split_joined_names(text: str, spans: list[list]) -> list[list]:
         words = text[s:e].split()
         if label == "person" and len(words) >= 2 and not _INNER_WORD.search(text, s, e):
             alone.add(words[-1])  # "Rathbun" after "Mark Rathbun"
-    places = world_places()
     out: list[list] = []
     for span in spans:
         s, e, label = span
         m = _INNER_WORD.search(text, s, e)
         if m:
             left, right = text[s : m.start()], text[m.end() : e]
-            known = (left in alone or left in places, right in alone or right in places)
-            if any(known) and left[:1].isupper() and right[:1].isupper():
+            if (left in alone or right in alone) and left[:1].isupper() and right[:1].isupper():
                 # "... in Bonaire": after a place preposition the right part is a place
                 where = m.group().split()[0] in ("in", "at", "from", "to")
                 out += [[s, m.start(), label], [m.end(), e, "place" if where else label]]
