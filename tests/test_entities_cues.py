@@ -264,3 +264,11 @@ def test_spans_are_cut_before_an_unclosed_parenthesis_and_a_score():
     assert text[slice(*trim(text, start, start + 9))] == "Apollo 11"
     start = text.index("World")
     assert text[slice(*trim(text, start, start + 31))] == "World Health Organization"
+
+
+def test_a_name_inside_a_prefixed_adjective_is_not_a_name():
+    text = "Other pro-Beijing and anti-American candidates met the Pan-African Parliament."
+    found = _labels(
+        text, ("Beijing", "place"), ("American", "group"), ("African Parliament", "org")
+    )
+    assert found == {"African Parliament": {"org"}}

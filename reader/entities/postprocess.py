@@ -315,6 +315,7 @@ _TIME_ZONES = frozenset(
 #: Letters after a person's name (Queen's Counsel, Member of Parliament, honours, degrees):
 #: the model calls "QC" a place or "SC" an organisation.
 _POST_NOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE PhD".split())
+_LOWER_PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ro|[Aa]nti|[Nn]on|[Pp]ost|[Pp]re|[Nn]eo)-$")
 _AFTER_A_NAME = re.compile(r",?[ \t]+")
 
 
@@ -327,6 +328,8 @@ def _not_a_name_here(
     surface = text[s:e]
     if surface in _TIME_ZONES:
         return True
+    if _LOWER_PREFIX_BEFORE.search(text, max(0, s - 6), s):
+        return True  # "pro-Beijing", "anti-American": part of an adjective, not a name
     if (
         surface in _POST_NOMINALS
         and prev
