@@ -272,3 +272,9 @@ def test_a_name_inside_a_prefixed_adjective_is_not_a_name():
         text, ("Beijing", "place"), ("American", "group"), ("African Parliament", "org")
     )
     assert found == {"African Parliament": {"org"}}
+
+
+def test_a_known_place_with_a_title_after_it_is_the_place():
+    text = "a detective for the Los Angeles Sheriff's office; the Acme Governor board"
+    found = _labels(text, ("Los Angeles Sheriff", "org"), ("Acme Governor", "org"))
+    assert found == {"Los Angeles": {"place"}, "Acme Governor": {"org"}}

@@ -137,6 +137,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
                 continue
             spans.append([s, e, cue_label(text[s:e], label)])
     spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
+    _cut_trailing_titles(text, spans)
     _product_step(text, spans)
     _place_step(text, spans)
     spans = _names_after_class_nouns(text, spans)
@@ -500,6 +501,19 @@ def _missed_names(text: str, spans: list[list]) -> list[list]:
             continue
         added.append([s, e, cue_label(text[s:e], "org")])
     return sorted(spans + added) if added else spans
+
+
+def _cut_trailing_titles(text: str, spans: list[list]) -> None:
+    """A known place with a title after it is the place, not an organisation ("the Los
+    Angeles Sheriff's office", "Texas Governor Greg Abbott"): the title is cut off, in place."""
+    places = world_places()
+    for span in spans:
+        s, e, label = span
+        if label not in ("org", "place", "other"):
+            continue
+        head, _, last = text[s:e].rpartition(" ")
+        if last in TITLE_WORDS and (head in places or GAZETTEER.get(head) == "place"):
+            span[1], span[2] = s + len(head), "place"
 
 
 _INNER_WORD = re.compile(r"[ \t]+(?:the|in|on|at|from|to|by|with|after|before)[ \t]+")
