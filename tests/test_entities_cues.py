@@ -116,6 +116,7 @@ def test_time_zones_post_nominals_and_capitalised_headings_are_not_names():
     )
     assert found == {"Mark Tedeschi": {"person"}, "Bill Gates": {"person"}}
     assert _labels("Columbia, SC is hot.", ("SC", "place")) == {"SC": {"place"}}
+    assert _labels("he tweeted from @POTUS today", ("@POTUS", "org")) == {}
 
 
 def test_last_words_type_teams_laws_and_awards():

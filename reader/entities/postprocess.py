@@ -323,12 +323,13 @@ _AFTER_A_NAME = re.compile(r",?[ \t]+")
 def _not_a_name_here(
     text: str, s: int, e: int, label: str, lower_words: set[str], prev: list | None
 ) -> bool:
-    """A time zone; letters after a person's name ("Mark Tedeschi, QC"); or a "person" whose
-    every word is a common word of the article, capitalised in a heading ("Election
-    Results"; not when it starts with a given name: "Bill Gates")."""
+    """A time zone or a social media handle ("@POTUS"); letters after a person's name ("Mark
+    Tedeschi, QC"); or a "person" whose every word is a common word of the article,
+    capitalised in a heading ("Election Results"; not when it starts with a given name: "Bill
+    Gates")."""
     surface = text[s:e]
-    if surface in _TIME_ZONES:
-        return True
+    if surface in _TIME_ZONES or surface.startswith("@"):
+        return True  # a time zone; a social media handle ("@POTUS") is an account, not a name
     if _LOWER_PREFIX_BEFORE.search(text, max(0, s - 6), s):
         return True  # "pro-Beijing", "anti-American": part of an adjective, not a name
     if (
