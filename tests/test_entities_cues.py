@@ -279,3 +279,23 @@ def test_a_known_place_with_a_title_after_it_is_the_place():
     text = "a detective for the Los Angeles Sheriff's office; the Acme Governor board"
     found = _labels(text, ("Los Angeles Sheriff", "org"), ("Acme Governor", "org"))
     assert found == {"Los Angeles": {"place"}, "Acme Governor": {"org"}}
+
+
+def test_a_longer_name_found_elsewhere_replaces_its_parts():
+    text = "He was at the Google Science Fair. Google invited him to their Google Science Fair."
+    first = text.index("Google Science Fair")
+    second = text.rindex("Google")
+    google = text.index("Google invited")
+    spans = finish(
+        text,
+        [
+            (first, first + 19, "event"),
+            (google, google + 6, "org"),
+            (second, second + 6, "org"),
+        ],
+    )
+    assert [(s.text, s.label) for s in spans] == [
+        ("Google Science Fair", "event"),
+        ("Google", "org"),
+        ("Google Science Fair", "event"),
+    ]

@@ -583,7 +583,8 @@ def _is_region(text: str, start: int, places: dict[str, int]) -> bool:
 
 def _propagate(text: str, spans: list[list], acronyms: dict[str, tuple[str, str]]) -> list[list]:
     """Tag the other occurrences of names already found in the article (same label), and
-    bare surnames of people named in full ("Montalvo" after "Rafael Montalvo")."""
+    bare surnames of people named in full ("Montalvo" after "Rafael Montalvo"); a longer name
+    replaces the parts of it the model found at another occurrence."""
     votes: dict[str, Counter] = {}
     for s, e, label in spans:
         surface = text[s:e]
@@ -607,10 +608,20 @@ def _propagate(text: str, spans: list[list], acronyms: dict[str, tuple[str, str]
     taken = bytearray(len(text) + 1)
     for s, e, _ in spans:
         taken[s:e] = b"\x01" * (e - s)
-    added = []
+    added, replaced = [], []
     for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
-        if not any(taken[m.start() : m.end()]):
-            added.append([m.start(), m.end(), names[m.group()]])
+        ms, me = m.span()
+        if not any(taken[ms:me]):
+            added.append([ms, me, names[m.group()]])
+        elif " " in m.group():
+            # A longer name found elsewhere wins over the parts the model found here
+            # ("their Google Science Fair", where the model saw only "Google").
+            inside = [sp for sp in spans if sp[0] < me and ms < sp[1]]
+            if all(ms <= sp[0] and sp[1] <= me and sp[1] - sp[0] < me - ms for sp in inside):
+                replaced += inside
+                added.append([ms, me, names[m.group()]])
+    if replaced:
+        spans = [sp for sp in spans if not any(sp is r for r in replaced)]
     return sorted(spans + added) if added else spans
 
 
