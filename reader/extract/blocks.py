@@ -194,12 +194,14 @@ def _walk(root, base_url: str | None, drop, link_refs: bool) -> tuple[list[Block
         raw = "".join(parts)
         parts.clear()
         kind, level = kinds[-1]
+        if not raw.isascii():  # (the invisible characters are not ASCII: skip the regex)
+            raw = _INVISIBLE.sub("", raw)
         if kind == "pre":
-            text = _INVISIBLE.sub("", raw).strip("\n").rstrip()
+            text = raw.strip("\n").rstrip()
             if not text.strip():
                 return
         else:
-            text = " ".join(_INVISIBLE.sub("", raw).split())
+            text = " ".join(raw.split())
             if not text:
                 return
         blocks.append(Block(kind, text, level))
@@ -270,7 +272,10 @@ def _walk(root, base_url: str | None, drop, link_refs: bool) -> tuple[list[Block
                     if act == _A:
                         href = el.get("href")
                         if href and parts:
-                            text = " ".join(_INVISIBLE.sub("", "".join(el.itertext())).split())
+                            text = "".join(el.itertext())
+                            if not text.isascii():
+                                text = _INVISIBLE.sub("", text)
+                            text = " ".join(text.split())
                             if text:
                                 number = links.number(href, text)
                                 if number is not None and link_refs:
