@@ -5,7 +5,9 @@ Text: the 24 GUM Wikinews articles (../shared/datasets/gum_news_ner), repeated t
 OpenMP), so "per core" means what it says.
 
 Usage: python benchmarks/ner_speed.py [--words 60000] [--raw]
-  --raw  also time the raw model (all pipeline components, no post-processing)
+  --raw  also time the raw model (all pipeline components, no post-processing, spaCy's
+         default matrix library blis; reader's own pipeline uses numpy's BLAS, see
+         reader/entities/model.py)
 """
 
 from __future__ import annotations
