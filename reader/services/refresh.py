@@ -226,7 +226,7 @@ class _Refresh:
         from reader.http import HostLimiter, make_async_client
         from reader.store import Store
 
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         loop = asyncio.get_running_loop()
         # The writer thread gives the GIL back on every SQLite call; with the default 5 ms
         # switch interval each call can wait that long for the event loop to let go of it.
@@ -305,6 +305,8 @@ class _Refresh:
             self.writer.shutdown(wait=True)
             sys.setswitchinterval(old_switch)
         self.summary.seconds = time.perf_counter() - started
+        # CPU of this process (network, bookkeeping, its own writes): the workers report theirs.
+        self._add("main_cpu", time.process_time() - started_cpu)
         self.summary.stages = dict(self.stages)
         self.emit(ProgressEvent("done", self.done, self.total, summary=self.summary))
         return self.summary
