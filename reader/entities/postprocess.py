@@ -66,6 +66,19 @@ _LOWER_PREFIX = re.compile(r"(?:pro|anti|non|ex|post|pre|neo|pan)-", re.I)
 _ABBREV_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
 
 
+#: Generational suffixes after a surname ("Arcade Joseph Comeaux Jr."): not the surname.
+_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+
+
+def surname(words: list[str]) -> str:
+    """The last word of a person's name that is not a generational suffix ("Jr.")."""
+    for word in reversed(words[1:]):
+        word = word.rstrip(",")
+        if word not in _SUFFIXES:
+            return word
+    return words[-1]
+
+
 def cut_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of [start, end) between line breaks."""
     parts, pos = [], start
@@ -389,7 +402,7 @@ def _place_step(text: str, spans: list[list]) -> None:
     for s, e, label in spans:
         if label == "person" and " " in text[s:e]:
             words = text[s:e].split()
-            person_words.update((words[0], words[-1]))
+            person_words.update((words[0], surname(words)))
     decided: dict[str, str] = {}  # surface -> "place" / "keep"
     candidates = []
     for span in spans:
@@ -532,7 +545,7 @@ def _split_joined_names(text: str, spans: list[list]) -> list[list]:
     for s, e, label in spans:
         words = text[s:e].split()
         if label == "person" and len(words) >= 2 and not _INNER_WORD.search(text, s, e):
-            alone.add(words[-1])  # "Rathbun" after "Mark Rathbun"
+            alone.add(surname(words))  # "Rathbun" after "Mark Rathbun"
     out: list[list] = []
     for span in spans:
         s, e, label = span
@@ -591,7 +604,7 @@ def _propagate(text: str, spans: list[list], acronyms: dict[str, tuple[str, str]
         votes.setdefault(surface, Counter())[label] += 1
         words = surface.split()
         if label == "person" and len(words) >= 2:
-            votes.setdefault(words[-1], Counter())["person"] += 1
+            votes.setdefault(surname(words), Counter())["person"] += 1
     for acronym, (_, label) in acronyms.items():
         votes[acronym] = Counter({label: 1})  # the definition decides
     names = {
@@ -657,7 +670,7 @@ def _alias_step(
             name = clean_name(text[s:e], "person")
             words = name.split()
             if len(words) >= 2:
-                full.setdefault(words[-1].lower(), []).append((s, name))
+                full.setdefault(surname(words).lower(), []).append((s, name))
     target: dict[int, str] = {}  # span start -> full name of what it refers to
     for span in spans:
         s, e = span[0], span[1]
