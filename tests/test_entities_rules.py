@@ -9,9 +9,10 @@ from reader.entities.postprocess import finish
 
 
 def _labels(text: str, *wrong: tuple[str, str]) -> dict[str, set[str]]:
+    """finish() over the model's spans, given as (regular expression, label)."""
     spans = []
-    for surface, label in wrong:
-        spans += [(m.start(), m.end(), label) for m in re.finditer(re.escape(surface), text)]
+    for pattern, label in wrong:
+        spans += [(m.start(), m.end(), label) for m in re.finditer(pattern, text)]
     found: dict[str, set[str]] = {}
     for span in finish(text, sorted(spans)):
         found.setdefault(span.text, set()).add(span.label)
@@ -29,3 +30,37 @@ def test_a_surname_after_a_name_with_jr_is_the_person():
     out = finish(text, sorted(spans))
     assert {s.label for s in out if s.text == "Comeaux"} == {"person"}
     assert {s.key for s in out if s.text == "Comeaux"} == {"person:arcade joseph comeaux jr."}
+
+
+def test_a_nationality_in_front_of_a_person_is_split_off():
+    text = "Klitschko beat Hasim Rahman in Mannheim. He stopped the American Hasim Rahman early."
+    found = _labels(text, ("American Hasim Rahman", "org"), (r"Hasim Rahman(?= in)", "person"))
+    assert found["American"] == {"group"}
+    assert found["Hasim Rahman"] == {"person"}
+    text = "The Chinese Communist Party met. Officials of the Chinese Communist Party spoke."
+    found = _labels(text, ("Chinese Communist Party", "org"))
+    assert found == {"Chinese Communist Party": {"org"}}
+
+
+def test_plural_nationalities_are_groups():
+    found = _labels("Many Greeks protested on Sunday.", ("Greeks", "person"))
+    assert found == {"Greeks": {"group"}}
+
+
+def test_a_name_whose_surname_is_a_person_elsewhere_is_a_person():
+    text = (
+        "Bettie Page died on Thursday. Page was a model in the 1950s. Later, Page retired "
+        "and Page became a recluse."
+    )
+    found = _labels(text, ("Bettie Page", "org"), (r"Page(?= was| retired)", "person"))
+    assert found["Bettie Page"] == {"person"}
+    # not a name built on a place, or whose last word types it
+    text = "The San Diego Padres won. Padres said no. The Trump Tower is tall. Trump spoke."
+    found = _labels(
+        text,
+        ("San Diego Padres", "org"),
+        (r"Padres(?= said)", "person"),
+        ("Trump Tower", "place"),
+        (r"Trump(?= spoke)", "person"),
+    )
+    assert found["San Diego Padres"] == {"org"} and found["Trump Tower"] == {"place"}

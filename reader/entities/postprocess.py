@@ -150,12 +150,14 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
                 continue
             spans.append([s, e, cue_label(text[s:e], label)])
     spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
+    spans = _split_nationality(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
     _place_step(text, spans)
     spans = _names_after_class_nouns(text, spans)
     _class_step(text, spans)
     spans = _missed_names(text, spans)
+    _surname_votes(text, spans)
     acronyms = _acronyms(text, spans)
     spans = _propagate(text, spans, acronyms)
     return _alias_step(text, spans, acronyms)
@@ -268,6 +270,8 @@ def cue_label(surface: str, label: str) -> str:
     "River" or "Championship" types the name; a common given name in front of two or three
     capitalised words makes it a person ("Dean Kamen" is not an organisation)."""
     known = GAZETTEER.get(surface)
+    if known is None and surface.endswith("s") and surface[:1].isupper() and " " not in surface:
+        known = "group" if GAZETTEER.get(surface[:-1]) == "group" else None  # "Greeks"
     if known == "group" or (known == "place" and label == "group"):
         return known  # a nationality is a group, a country is not (persons: _place_step)
     words = surface.split()
@@ -559,6 +563,67 @@ def _split_joined_names(text: str, spans: list[list]) -> list[list]:
                 continue
         out.append(span)
     return out
+
+
+_TYPING_LAST = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
+
+
+def _split_nationality(text: str, spans: list[list]) -> list[list]:
+    """A nationality in front of a person's name the model typed as something else ("the
+    American Hasim Rahman" as an organisation) is a group, and the name after it a person:
+    when the name starts with a common given name or is a person found elsewhere in the
+    article. Names whose last word types them stay whole ("Chinese Communist Party")."""
+    if not any(GAZETTEER.get(text[s:e].split(" ", 1)[0]) == "group" for s, e, _ in spans):
+        return spans
+    people: set[str] = set()
+    for s, e, label in spans:
+        if label == "person":
+            words = text[s:e].split()
+            people.update((text[s:e], surname(words)) if len(words) > 1 else words)
+    out: list[list] = []
+    for span in spans:
+        s, e, label = span
+        first, _, rest = text[s:e].partition(" ")
+        words = rest.split()
+        if (
+            label != "person"
+            and label != "group"
+            and len(words) >= 2
+            and GAZETTEER.get(first) == "group"
+            and all(w[:1].isupper() for w in words)
+            and words[-1] not in _TYPING_LAST
+            and (words[0] in FIRST_NAMES or rest in people or surname(words) in people)
+        ):
+            out += [[s, s + len(first), "group"], [e - len(rest), e, "person"]]
+            continue
+        out.append(span)
+    return out
+
+
+def _surname_votes(text: str, spans: list[list]) -> None:
+    """A two- or three-word name the model typed as something other than a person ("Bettie
+    Page" as an organisation) is a person when its last word, alone elsewhere in the article,
+    is more often typed person than anything else ("Page said ..."), in place. Not names whose
+    last word types them ("Trump Tower") or with "&" ("Johnson & Johnson")."""
+    alone: dict[str, Counter] = {}
+    for s, e, label in spans:
+        if " " not in text[s:e]:
+            alone.setdefault(text[s:e], Counter())[label] += 1
+    if not alone:
+        return
+    places = world_places()
+    for span in spans:
+        s, e, label = span
+        words = text[s:e].split()
+        if label in ("person", "group") or not 2 <= len(words) <= 3:
+            continue
+        if words[-1] in _TYPING_LAST or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue
+        if words[0] in STOPWORDS or " ".join(words[:-1]) in places or words[0] in GAZETTEER:
+            continue  # "New Moon", "San Diego Padres": a place's or a common word's name
+        votes = alone.get(words[-1])
+        if votes and votes.most_common(1)[0][0] == "person" and words[-1] not in GAZETTEER:
+            span[2] = "person"
 
 
 def _merge_split_names(text: str, spans: list[list]) -> list[list]:
