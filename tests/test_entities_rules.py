@@ -64,3 +64,12 @@ def test_a_name_whose_surname_is_a_person_elsewhere_is_a_person():
         (r"Trump(?= spoke)", "person"),
     )
     assert found["San Diego Padres"] == {"org"} and found["Trump Tower"] == {"place"}
+
+
+def test_the_and_a_plural_is_a_team_not_a_work_unless_quoted():
+    text = "The Sixers will pay Ayers. He starred in 'The Avengers' and saw The Acropolis."
+    found = _labels(
+        text, (r"The Sixers", "work"), (r"The Avengers", "work"), (r"The Acropolis", "work")
+    )
+    assert found["Sixers"] == {"org"}
+    assert found["The Avengers"] == {"work"} and found["The Acropolis"] == {"work"}

@@ -151,6 +151,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             spans.append([s, e, cue_label(text[s:e], label)])
     spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
     spans = _split_nationality(text, spans)
+    _plural_works(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
     _place_step(text, spans)
@@ -598,6 +599,26 @@ def _split_nationality(text: str, spans: list[list]) -> list[list]:
             continue
         out.append(span)
     return out
+
+
+_QUOTES = "\"'“”‘’«»"
+
+
+def _plural_works(text: str, spans: list[list]) -> None:
+    """ "The Sixers", "The Ontario Ghostbusters": the model calls a capitalised "The" and a
+    plural noun a work of art, but unquoted it is a team, band or group (an organisation), in
+    place. A quoted title ("'The Big Lebowski'") stays a work."""
+    for span in spans:
+        s, e, label = span
+        words = text[s:e].split()
+        if label != "work" or len(words) < 2 or words[0] != "The":
+            continue
+        last = words[-1]
+        if not last.endswith("s") or last.endswith(("ss", "is", "us")) or last in _TYPING_LAST:
+            continue  # not plural ("The Acropolis") or typed by its last word
+        if any(c in _QUOTES for c in text[max(0, s - 1) : e + 1]):
+            continue
+        span[0], span[2] = s + 4, "org"  # the article is not part of a team's name
 
 
 def _surname_votes(text: str, spans: list[list]) -> None:
