@@ -73,3 +73,9 @@ def test_the_and_a_plural_is_a_team_not_a_work_unless_quoted():
     )
     assert found["Sixers"] == {"org"}
     assert found["The Avengers"] == {"work"} and found["The Acropolis"] == {"work"}
+
+
+def test_a_facility_named_after_a_person_is_a_place():
+    text = "She checked into the Betty Ford Center on Monday. Mary Hall said she was well."
+    found = _labels(text, (r"Betty Ford Center", "person"), (r"Mary Hall", "person"))
+    assert found == {"Betty Ford Center": {"place"}, "Mary Hall": {"person"}}

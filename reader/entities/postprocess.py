@@ -266,6 +266,14 @@ def _short_forms(text: str, spans: list[list], found: dict[str, tuple[str, str]]
 _YEAR_AND_PLACE = re.compile(r"(?:1[89]|20)\d\d(?: [A-Z][\w-]*)*")
 
 
+#: Last words of places that are never surnames: "Betty Ford Center" is a clinic, even if
+#: it starts with a given name (unlike "Mary Hall" or "John Park").
+_FACILITY_LAST = frozenset(
+    """Airport Arena Avenue Boulevard Canal Center Centre Highway Plaza Prison Reservoir
+    Square Stadium Station""".split()
+)
+
+
 def cue_label(surface: str, label: str) -> str:
     """The label a name's own words point to, else ``label``: a last word such as "Party",
     "River" or "Championship" types the name; a common given name in front of two or three
@@ -311,7 +319,9 @@ def cue_label(surface: str, label: str) -> str:
     if last in OTHER_LAST:
         return "other"
     if last in PLACE_LAST:
-        return label if label == "person" and person_like else "place"
+        if label == "person" and person_like and last not in _FACILITY_LAST:
+            return label  # "Mary Hall", "John Park": the last word is a surname
+        return "place"
     if person_like and label in ("org", "place", "other"):
         return "person"
     return label
