@@ -79,3 +79,9 @@ def test_a_facility_named_after_a_person_is_a_place():
     text = "She checked into the Betty Ford Center on Monday. Mary Hall said she was well."
     found = _labels(text, (r"Betty Ford Center", "person"), (r"Mary Hall", "person"))
     assert found == {"Betty Ford Center": {"place"}, "Mary Hall": {"person"}}
+
+
+def test_a_school_district_is_a_body():
+    text = "The Irving Independent School District said the school was closed in Irving."
+    found = _labels(text, (r"Irving Independent School District", "place"))
+    assert found == {"Irving Independent School District": {"org"}}

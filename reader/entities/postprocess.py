@@ -274,6 +274,10 @@ _FACILITY_LAST = frozenset(
 )
 
 
+#: Words before "District" that make it a public body, not an area.
+_DISTRICT_BODIES = frozenset("School Water Fire Sanitation Transit Hospital Utility".split())
+
+
 def cue_label(surface: str, label: str) -> str:
     """The label a name's own words point to, else ``label``: a last word such as "Party",
     "River" or "Championship" types the name; a common given name in front of two or three
@@ -310,8 +314,8 @@ def cue_label(surface: str, label: str) -> str:
             if first in cue:
                 return cue_type
     person_like = first in FIRST_NAMES and len(words) <= 3 and all(w[:1].isupper() for w in words)
-    if last in ORG_LAST:
-        return "org"
+    if last in ORG_LAST or (last == "District" and words[-2] in _DISTRICT_BODIES):
+        return "org"  # "Irving Independent School District" is a body, not an area
     if last in EVENT_LAST:
         return "event"
     if last in WORK_LAST:
