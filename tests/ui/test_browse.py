@@ -126,6 +126,8 @@ async def test_search_shows_results_with_the_first_selected(make):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        await pilot.press("j", "j", "j")
+        before = app.screen.query_one(ArticleList).current.id
         await pilot.press("slash")
         await pilot.press(*"Reinholt")
         await pilot.press("enter")
@@ -146,6 +148,8 @@ async def test_search_shows_results_with_the_first_selected(make):
         await settle(pilot)
         assert listing.view == View("all") and listing.total == 40
         assert app.focused is listing
+        # ... with the cursor on the article it was on before the search.
+        assert listing.cursor == 3 and listing.current.id == before
         assert "All · 40 articles" in app.screen.sub_title
         await pilot.press("escape")
         assert app.focused is app.screen.query_one(FeedTree)

@@ -22,7 +22,7 @@ from reader.ui.highlight import block_styles, entity_styles
 from reader.ui.screens import main_data as data
 from reader.ui.screens.feed_info import FeedInfoScreen
 from reader.ui.screens.refreshing import RefreshMixin
-from reader.ui.widgets.article_list import ArticleList
+from reader.ui.widgets.article_list import ArticleList, Place
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.entity_panel import EntityList, EntityPanel
 from reader.ui.widgets.feed_tree import FeedTree, view_title
@@ -71,6 +71,7 @@ class MainScreen(RefreshMixin, Screen):
         self.open_id: int | None = None
         self.total = 0
         self.return_view: View | None = None  # the view a search or entity list came from
+        self.return_place: Place | None = None  # and where its cursor was
 
     def compose(self):
         app = self.app
@@ -155,14 +156,19 @@ class MainScreen(RefreshMixin, Screen):
         self.show_view(event.ref.view, event.ref.title)
 
     def show_view(self, view: View, title: str | None = None, *, focus: bool = True) -> None:
+        place = None
         if view.kind in TRANSIENT and self.view.kind not in TRANSIENT:
-            self.return_view = self.view  # Esc in the results comes back here
+            # Esc in the results comes back here, to the same article.
+            self.return_view = self.view
+            self.return_place = self.list.place()
         elif view.kind not in TRANSIENT:
+            if view == self.return_view:
+                place = self.return_place
             self.return_view = None
         self.view = view
         if title:
             self.titles[view] = title
-        self.list.show(view)
+        self.list.show(view, place=place)
         if focus:
             self.list.focus()
 

@@ -31,6 +31,15 @@ PAGE = 100
 KEEP_PAGES = 40  # pages kept in memory; the farthest from the cursor go first
 
 
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """A cursor position in a view: the article under it, its row, the first row shown."""
+
+    article_id: int | None
+    cursor: int
+    top: int
+
+
 class ArticleList(ScrollView, can_focus=True):
     """Rows of one view: unread and star marks, title, source and age."""
 
@@ -92,9 +101,22 @@ class ArticleList(ScrollView, can_focus=True):
 
     # --- what the parent calls -------------------------------------------------------------
 
-    def show(self, view: View, *, keep_place: bool = False, open_first: bool = False) -> None:
-        """Load ``view``; with keep_place the cursor stays on the same article if it can."""
-        self._load(view, keep_place, open_first)
+    def show(
+        self,
+        view: View,
+        *,
+        keep_place: bool = False,
+        open_first: bool = False,
+        place: Place | None = None,
+    ) -> None:
+        """Load ``view``; with keep_place the cursor stays on the same article if it can;
+        ``place`` (from :meth:`place`) puts it back where it was in an earlier visit."""
+        self._load(view, keep_place or place is not None, open_first, place)
+
+    def place(self) -> Place:
+        """Where the cursor is now, to come back to with ``show(view, place=...)``."""
+        current = self.current
+        return Place(current.id if current else None, self.cursor, int(self.scroll_offset.y))
 
     @property
     def current(self) -> ArticleSummary | None:
@@ -123,17 +145,21 @@ class ArticleList(ScrollView, can_focus=True):
     # --- loading ---------------------------------------------------------------------------
 
     @work(exclusive=True, group="list-load")
-    async def _load(self, view: View, keep_place: bool, open_first: bool) -> None:
-        keep_id = self.current.id if (keep_place and self.current) else None
-        keep_index = self.cursor if keep_place else 0
-        keep_top = int(self.scroll_offset.y)
-        old_total = self.total
+    async def _load(
+        self, view: View, keep_place: bool, open_first: bool, place: Place | None = None
+    ) -> None:
+        place = place or self.place()
+        keep_id = place.article_id if keep_place else None
+        keep_index = place.cursor if keep_place else 0
+        keep_top = place.top
+        old_total = self.total if view == self.view else None
         if view.kind == "search":
             self.source.forget_search()
         total = await self.source.count(view)
         # New articles arrive at the top (newest first): the kept row is most likely pushed
         # down by as many rows as the view grew.
-        guess = min(keep_index + max(0, total - old_total), max(total - 1, 0))
+        grown = max(0, total - old_total) if keep_place and old_total is not None else 0
+        guess = min(keep_index + grown, max(total - 1, 0))
         first = guess // PAGE
         rows = await self.source.page(view, first * PAGE, PAGE) if total else []
         self._generation += 1
