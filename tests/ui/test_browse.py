@@ -220,3 +220,47 @@ async def test_feed_pane_counts_are_right_aligned_apart_from_the_names(make, dem
         tree.adjust_unread(feed.id, -1)
         line = tree.render_label(node, Style(), Style())
         assert line.plain.endswith(f" {feed.unread - 1}")
+
+
+async def test_o_opens_and_y_copies_the_link_of_the_row(make):
+    app = make()
+    opened: list[str] = []
+    copied: list[str] = []
+    app.open_url = lambda url, **_: opened.append(url)
+    app.copy_to_clipboard = copied.append
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        await pilot.press("j")
+        url = listing.current.url
+        assert url.startswith("https://")
+        await pilot.press("o")
+        await pilot.press("y")
+        assert opened == [url] and copied == [url]
+
+
+async def test_auto_refresh_starts_a_refresh_on_its_interval(make, demo_ctx, monkeypatch):
+    import dataclasses
+
+    from reader.ui.screens.main import MainScreen
+
+    refresh = dataclasses.replace(demo_ctx.config.refresh, auto_minutes=1)
+    demo_ctx.config = dataclasses.replace(demo_ctx.config, refresh=refresh)
+    calls: list[float] = []
+    monkeypatch.setattr(MainScreen, "action_refresh_all", lambda self: calls.append(1.0))
+    intervals: list[float] = []
+    original = MainScreen.set_interval
+
+    def fast_interval(self, interval, callback=None, **kwargs):
+        if kwargs.get("name") == "auto-refresh":
+            intervals.append(interval)
+            interval = 0.05  # one minute, sped up for the test
+        return original(self, interval, callback, **kwargs)
+
+    monkeypatch.setattr(MainScreen, "set_interval", fast_interval)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert intervals == [60]
+        assert len(calls) >= 2
