@@ -93,6 +93,28 @@ def test_read_several_sources_one_bad(run_cli, tmp_path):
     assert err.count("\n") == 1 and "missing.html: no such file" in err
 
 
+def test_read_gzipped_file_like_the_page_itself(run_cli, tmp_path):
+    import gzip
+
+    packed = tmp_path / "story.html.gz"
+    packed.write_bytes(gzip.compress(STORY.read_bytes()))
+    code, out, err = run_cli("read", "--json", str(STORY), str(packed))
+    assert code == 0, err
+    plain, unpacked = _lines(out)
+    assert unpacked["text"] == plain["text"] and unpacked["title"] == plain["title"]
+
+
+def test_read_binary_or_broken_gzip_is_a_one_line_error(run_cli, tmp_path):
+    image = tmp_path / "photo.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    broken = tmp_path / "page.html.gz"
+    broken.write_bytes(b"\x1f\x8b" + b"not gzip at all")
+    code, out, err = run_cli("read", str(image), str(broken))
+    assert "photo.png: not an HTML or text file" in err
+    assert "page.html.gz: not a valid gzip file" in err
+    assert "PNG" not in out and "IHDR" not in out
+
+
 def test_read_stdin(run_cli, monkeypatch):
     data = STORY.read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))

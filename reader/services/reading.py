@@ -9,6 +9,7 @@ values; printing (and sanitising for the terminal) is the command's job.
 from __future__ import annotations
 
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,24 @@ def _read_file(source: str) -> bytes:
             data = fh.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise OSError(f"larger than {MAX_BYTES // 1_000_000} MB")
+    if data.startswith(b"\x1f\x8b"):  # a saved page.html.gz
+        data = _gunzip(data)
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # NUL bytes and no UTF-16 byte-order mark: an image, a PDF, an archive...
+        raise OSError("not an HTML or text file")
     return data
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Decompress a gzip file, at most MAX_BYTES of it (a small bomb cannot fill memory)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, MAX_BYTES + 1)
+    except zlib.error:
+        raise OSError("not a valid gzip file") from None
+    if len(out) > MAX_BYTES:
+        raise OSError(f"larger than {MAX_BYTES // 1_000_000} MB once decompressed")
+    return out
 
 
 def tag_entities(text: str) -> list[EntitySpan]:
