@@ -253,7 +253,8 @@ def bench_feeds_only(args, work: Path) -> None:
                 f"run {run + 1}: reader first {first['wall']:.1f} s (cpu {first['cpu']:.1f} s,"
                 f" {first['summary']['new']} new, {first['peak_mb']:.0f} MB,"
                 f" server {s1['status']}, cpu {s1['server_cpu_user_s']:.1f} s);"
-                f" unchanged {second['wall']:.1f} s (cpu {second['cpu']:.1f} s, server {s2['status']},"
+                f" unchanged {second['wall']:.1f} s (cpu {second['cpu']:.1f} s,"
+                f" server {s2['status']},"
                 f" conditional {s2['conditional_requests']})",
                 flush=True,
             )
