@@ -216,8 +216,13 @@ def _walk(root, base_url: str | None, drop, link_refs: bool) -> tuple[list[Block
             if (
                 tag in drop_tags
                 or (check_drop and drop(el))
-                or el.get("hidden") is not None
-                or ((style := el.get("style")) and hidden_style(style))
+                or (
+                    (names := el.keys())
+                    and (
+                        "hidden" in names
+                        or ("style" in names and hidden_style(el.get("style") or ""))
+                    )
+                )
             ):
                 walker.skip_subtree()
                 dropped = el
