@@ -79,21 +79,19 @@ CHILD = r"""
 import asyncio, json, os, resource, sys, time
 t0 = float(os.environ["BENCH_T0"])
 c0 = time.process_time()
-from pathlib import Path
-from reader.config import Config
-from reader.context import Context
 
 WATCH = {}  # the condition being waited for, and the time of the first frame showing it
 
 async def main():
+    # The path `reader --db DB` takes: the CLI's parser and context, then reader.ui.run.
+    from reader.cli import parse_args
+    from reader.ui.run import build
+    args = parse_args(["--db", os.environ["BENCH_DB"]])
+    app, ctx, _ = build(args)
     from textual import events
-    from reader.ui.app import make_app
     from reader.ui.widgets.article_list import ArticleList
     from reader.ui.widgets.article_view import ArticleView
     from reader.ui.widgets.related_panel import RelatedList
-    db = Path(os.environ["BENCH_DB"])
-    ctx = Context(config=Config(), db_path=db, config_path=db.with_suffix(".toml"))
-    app = make_app(ctx)
     display = app._display
 
     def timed_display(screen, renderable):
@@ -197,7 +195,14 @@ asyncio.run(main())
 
 
 def measure(db: Path) -> dict:
-    env = {**os.environ, "BENCH_DB": str(db), "BENCH_T0": repr(time.time())}
+    home = Path(tempfile.gettempdir()) / "reader-startup-bench-home"  # no user settings
+    env = {
+        **os.environ,
+        "BENCH_DB": str(db),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_DATA_HOME": str(home / "data"),
+    }
     env["BENCH_T0"] = repr(time.time())
     result = subprocess.run(
         [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, check=False

@@ -56,3 +56,25 @@ def test_cli_help_does_not_load_textual_or_spacy() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_opening_the_app_parses_without_importing_the_commands() -> None:
+    code = (
+        "import sys\nfrom reader.cli import parse_args\n"
+        "args = parse_args(['--db', 'x.db', '--demo'])\n"
+        "assert args.command is None and args.demo and str(args.db) == 'x.db', args\n"
+        "assert parse_args(['feeds', '--json']).command == 'feeds'\n"
+        "assert parse_args(['--db', 'x.db', 'feeds']).command == 'feeds'\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('reader.commands.'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    # The commands were imported only for the two command lines, not for the app's.
+    assert "reader.commands.feeds_cmd" in result.stdout
+    code = (
+        "import sys\nfrom reader.cli import parse_args\nparse_args(['--config', 'c.toml'])\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('reader.commands'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

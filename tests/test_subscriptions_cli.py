@@ -156,7 +156,7 @@ def test_feeds_table(run_cli, three) -> None:
     code, out, _ = run_cli("feeds")
     lines = out.splitlines()
     assert lines[0].split() == [
-        "ID", "TITLE", "URL", "TAGS", "ARTICLES", "UNREAD", "LAST", "FETCHED", "STATUS", "LAST", "ERROR"
+        "ID", "TITLE", "URL", "TAGS", "ARTICLES", "UNREAD", "LAST", "FETCHED", "STATUS", "LAST", "ERROR"  # noqa: E501
     ]  # fmt: skip
     assert len(lines) == 4 and "Alpha News" in lines[1] and "never" in lines[1]
 

@@ -41,13 +41,14 @@ class ReaderApp(App[int]):
         demo: bool = False,
         notices: Sequence[str] = (),
         theme_dirs: list[Path] | None = None,
+        db: Db | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.fixed_now = now
         self.demo = demo
         self._refresh_command = refresh_command
-        self.db = Db(ctx.db_path)
+        self.db = db or Db(ctx.db_path)
         self.list_source = ListSource(self.db.main)
         loaded = load_themes(theme_dirs)
         for theme in loaded.themes:

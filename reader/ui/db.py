@@ -8,12 +8,16 @@ Two lanes keep a slow query (related stories) from delaying list paging.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+#: A prefetched result older than this is not used (it may be out of date).
+PREFETCH_TTL = 5.0
 
 
 class DbLane:
@@ -23,6 +27,7 @@ class DbLane:
         self.path = path
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._store: Any = None
+        self._prefetched: dict[tuple, tuple[float, Future]] = {}
 
     def _get(self):
         if self._store is None:
@@ -34,8 +39,20 @@ class DbLane:
     def _run(self, fn: Callable[..., T], args: tuple) -> T:
         return fn(self._get(), *args)
 
+    def prefetch(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Start ``fn(store, *args)`` now; the next ``call`` with the same function and
+        arguments (within PREFETCH_TTL) gets its result.
+
+        The app prefetches its first screen's data before it imports Textual: SQLite does
+        its work without the GIL, on the other core, while the imports run.
+        """
+        self._prefetched[(fn, args)] = (time.monotonic(), self._pool.submit(self._run, fn, args))
+
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(store, *args)`` on this lane's thread and return its result."""
+        started, future = self._prefetched.pop((fn, args), (0.0, None))
+        if future is not None and time.monotonic() - started < PREFETCH_TTL:
+            return await asyncio.wrap_future(future)
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, self._run, fn, args)
 
@@ -68,3 +85,18 @@ class Db:
     def close(self) -> None:
         self.main.close()
         self.slow.close()
+
+
+def open_db(path: Path) -> Db:
+    """The app's lanes, already reading what the first screen shows (the views' counts and
+    the feeds, the first page of All): called before Textual is imported."""
+    from reader.store.articles_sql import View
+    from reader.ui.screens.main_data import load_feeds
+    from reader.ui.sources import PAGE, count_view, page_of_view
+
+    db = Db(path)
+    first = View("all")
+    db.main.prefetch(count_view, first)
+    db.main.prefetch(page_of_view, first, 0, PAGE)
+    db.main.prefetch(load_feeds)
+    return db

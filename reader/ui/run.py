@@ -7,8 +7,12 @@ import shutil
 import sys
 
 
-def run(args: argparse.Namespace) -> int:
-    """Build the context (bad settings: defaults and a notice), then run the app."""
+def build(args: argparse.Namespace):
+    """The app for ``args`` and what to clean up after it: ``(app, ctx, demo_dir)``.
+
+    Bad settings give the defaults and a notice. The cache is opened, and the first screen's
+    rows read, before Textual is imported (see reader.ui.db.open_db).
+    """
     from reader import paths
     from reader.cli import make_context
     from reader.config import Config
@@ -32,9 +36,18 @@ def run(args: argparse.Namespace) -> int:
         print("reader: preparing the demo…", file=sys.stderr)
         ctx.db_path = demo_db()
         demo_dir = ctx.db_path.parent
+    from reader.ui.db import open_db
+
+    db = open_db(ctx.db_path)
     from reader.ui.app import make_app
 
-    app = make_app(ctx, demo=bool(demo_dir), notices=notices)
+    app = make_app(ctx, demo=bool(demo_dir), notices=notices, db=db)
+    return app, ctx, demo_dir
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the app (see build), run it, clean up."""
+    app, ctx, demo_dir = build(args)
     try:
         result = app.run()
     finally:

@@ -11,6 +11,16 @@ from reader.store.articles_sql import View
 from reader.ui.db import DbLane
 
 SEARCH_LIMIT = 500
+#: Rows loaded at a time by the article list.
+PAGE = 100
+
+
+def count_view(store, view: View) -> int:
+    return store.count_articles(view)
+
+
+def page_of_view(store, view: View, offset: int, limit: int) -> list[ArticleSummary]:
+    return store.list_articles(view, limit=limit, offset=offset)
 
 
 class ListSource:
@@ -32,11 +42,9 @@ class ListSource:
     async def count(self, view: View) -> int:
         if view.kind == "search":
             return len(await self._search_rows(str(view.value)))
-        return await self.lane.call(lambda store: store.count_articles(view))
+        return await self.lane.call(count_view, view)
 
     async def page(self, view: View, offset: int, limit: int) -> list[ArticleSummary]:
         if view.kind == "search":
             return (await self._search_rows(str(view.value)))[offset : offset + limit]
-        return await self.lane.call(
-            lambda store: store.list_articles(view, limit=limit, offset=offset)
-        )
+        return await self.lane.call(page_of_view, view, offset, limit)

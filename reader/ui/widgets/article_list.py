@@ -25,9 +25,8 @@ from reader.models import ArticleSummary
 from reader.store.articles_sql import View
 from reader.ui.bindings import bind
 from reader.ui.format import relative_time, safe
-from reader.ui.sources import ListSource
+from reader.ui.sources import PAGE, ListSource
 
-PAGE = 100
 KEEP_PAGES = 40  # pages kept in memory; the farthest from the cursor go first
 
 
