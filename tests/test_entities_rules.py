@@ -85,3 +85,19 @@ def test_a_school_district_is_a_body():
     text = "The Irving Independent School District said the school was closed in Irving."
     found = _labels(text, (r"Irving Independent School District", "place"))
     assert found == {"Irving Independent School District": {"org"}}
+
+
+def test_a_span_run_over_a_move_between_two_names_is_split():
+    text = (
+        "The deal frees the move of Thibaut Courtois to Real Madrid, and of Maria Lopez "
+        "from Ajax Amsterdam."
+    )
+    found = _labels(
+        text,
+        (r"Thibaut Courtois to Real Madrid", "org"),
+        (r"Maria Lopez from Ajax Amsterdam", "org"),
+    )
+    assert found["Real Madrid"] == {"org"} and found["Ajax Amsterdam"] == {"org"}
+    assert "Thibaut Courtois" in found  # no longer one span across "to"
+    assert found["Maria Lopez"] == {"person"}  # a common given name types the left part
+    assert not any(" to " in name or " from " in name for name in found)

@@ -571,6 +571,17 @@ def _split_joined_names(text: str, spans: list[list]) -> list[list]:
         m = _INNER_WORD.search(text, s, e)
         if m:
             left, right = text[s : m.start()], text[m.end() : e]
+            if (
+                m.group().split()[0] in ("to", "from")
+                and label in ("person", "org", "place")
+                and len(left.split()) >= 2
+                and all(w[:1].isupper() for w in (left + " " + right).split())
+            ):
+                # "Thibaut Courtois to Real Madrid": a move between two names; names are
+                # not built around "to" or "from" (those that are get quoted as titles).
+                left_label = "person" if left.split()[0] in FIRST_NAMES else label
+                out += [[s, m.start(), left_label], [m.end(), e, label]]
+                continue
             if (left in alone or right in alone) and left[:1].isupper() and right[:1].isupper():
                 # "... in Bonaire": after a place preposition the right part is a place
                 where = m.group().split()[0] in ("in", "at", "from", "to")
