@@ -101,3 +101,17 @@ def test_a_span_run_over_a_move_between_two_names_is_split():
     assert "Thibaut Courtois" in found  # no longer one span across "to"
     assert found["Maria Lopez"] == {"person"}  # a common given name types the left part
     assert not any(" to " in name or " from " in name for name in found)
+
+
+def test_a_place_run_into_a_persons_name_is_split():
+    text = "The special envoy to Ukraine David Holmes spoke. Georgia Mae Smith did not."
+    found = _labels(text, (r"Ukraine David Holmes", "org"), (r"Georgia Mae Smith", "person"))
+    assert found["Ukraine"] == {"place"} and found["David Holmes"] == {"person"}
+    assert found["Georgia Mae Smith"] == {"person"}  # a place that is also a given name
+
+
+def test_a_possessive_before_a_date_ends_the_name():
+    text = "Officials discussed Trump's July 25 call and Apple’s 2019 results."
+    found = _labels(text, (r"Trump's July 25", "org"), (r"Apple’s 2019", "org"))
+    assert "Trump" in found and "Apple" in found
+    assert not any("July" in name or "2019" in name for name in found)

@@ -52,6 +52,11 @@ _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _LEAD = " \t\"'“”‘’`«»([{-–—*•·,;:"
 _TRAIL = " \t\"'“”‘’`«»)]}-–—*•·,;:!?"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+#: A possessive and a date inside a span: "Trump's July 25 call" is not one name.
+_POSSESSIVE_DATE = re.compile(
+    r"(?:'s|’s)[ \t]+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|\d)"
+)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’.-]*(?<![.'’-])")
 _THE_IS_NOT_NAME = frozenset({"person", "place", "group", "event"})
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
@@ -97,6 +102,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     before an unclosed parenthesis ("World Health Organization (WHO") and a match score
     ("Chelsea 2-1")."""
     m = _SCORE_END.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()
+    m = _POSSESSIVE_DATE.search(text, start, end)
     if m and m.start() > start:
         end = m.start()
     for _ in range(3):  # a few passes: "'the U.S.'s" needs more than one
@@ -151,6 +159,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             spans.append([s, e, cue_label(text[s:e], label)])
     spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
     spans = _split_nationality(text, spans)
+    spans = _split_place_person(text, spans)
     _plural_works(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
@@ -621,6 +630,29 @@ def _split_nationality(text: str, spans: list[list]) -> list[list]:
             and (words[0] in FIRST_NAMES or rest in people or surname(words) in people)
         ):
             out += [[s, s + len(first), "group"], [e - len(rest), e, "person"]]
+            continue
+        out.append(span)
+    return out
+
+
+def _split_place_person(text: str, spans: list[list]) -> list[list]:
+    """A place run into the person's name after it ("envoy to Ukraine Kurt Volker") is a
+    place and a person: when the first word is a place (not also a given name, as Georgia or
+    Victoria are) and the rest starts with a common given name and has two words or more."""
+    out: list[list] = []
+    for span in spans:
+        s, e, label = span
+        first, _, rest = text[s:e].partition(" ")
+        words = rest.split()
+        if (
+            len(words) >= 2
+            and words[0] in FIRST_NAMES
+            and first not in FIRST_NAMES
+            and GAZETTEER.get(first) == "place"
+            and all(w[:1].isupper() for w in words)
+            and words[-1] not in _TYPING_LAST
+        ):
+            out += [[s, s + len(first), "place"], [e - len(rest), e, "person"]]
             continue
         out.append(span)
     return out
