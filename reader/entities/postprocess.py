@@ -158,8 +158,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
                 continue
             spans.append([s, e, cue_label(text[s:e], label)])
     spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
-    spans = _split_nationality(text, spans)
-    spans = _split_place_person(text, spans)
+    spans = _split_leading_word(text, spans)
     _plural_works(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
@@ -603,12 +602,16 @@ def _split_joined_names(text: str, spans: list[list]) -> list[list]:
 _TYPING_LAST = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
 
 
-def _split_nationality(text: str, spans: list[list]) -> list[list]:
-    """A nationality in front of a person's name the model typed as something else ("the
-    American Hasim Rahman" as an organisation) is a group, and the name after it a person:
-    when the name starts with a common given name or is a person found elsewhere in the
-    article. Names whose last word types them stay whole ("Chinese Communist Party")."""
-    if not any(GAZETTEER.get(text[s:e].split(" ", 1)[0]) == "group" for s, e, _ in spans):
+def _split_leading_word(text: str, spans: list[list]) -> list[list]:
+    """A nationality or a place run into the person's name after it is split off:
+    - "the American Hasim Rahman" typed as an organisation: a group, then a person, when the
+      name starts with a common given name or is a person found elsewhere in the article;
+    - "envoy to Ukraine David Holmes": a place, then a person, when the name starts with a
+      common given name and the place is not also one (Georgia, Victoria).
+    The name after it has two words or more, and names whose last word types them stay whole
+    ("Chinese Communist Party")."""
+    kinds = [GAZETTEER.get(text[s:e].split(" ", 1)[0]) for s, e, _ in spans]
+    if "group" not in kinds and "place" not in kinds:
         return spans
     people: set[str] = set()
     for s, e, label in spans:
@@ -616,43 +619,22 @@ def _split_nationality(text: str, spans: list[list]) -> list[list]:
             words = text[s:e].split()
             people.update((text[s:e], surname(words)) if len(words) > 1 else words)
     out: list[list] = []
-    for span in spans:
+    for span, kind in zip(spans, kinds, strict=True):
         s, e, label = span
         first, _, rest = text[s:e].partition(" ")
         words = rest.split()
-        if (
-            label != "person"
-            and label != "group"
-            and len(words) >= 2
-            and GAZETTEER.get(first) == "group"
-            and all(w[:1].isupper() for w in words)
-            and words[-1] not in _TYPING_LAST
-            and (words[0] in FIRST_NAMES or rest in people or surname(words) in people)
-        ):
-            out += [[s, s + len(first), "group"], [e - len(rest), e, "person"]]
-            continue
-        out.append(span)
-    return out
-
-
-def _split_place_person(text: str, spans: list[list]) -> list[list]:
-    """A place run into the person's name after it ("envoy to Ukraine Kurt Volker") is a
-    place and a person: when the first word is a place (not also a given name, as Georgia or
-    Victoria are) and the rest starts with a common given name and has two words or more."""
-    out: list[list] = []
-    for span in spans:
-        s, e, label = span
-        first, _, rest = text[s:e].partition(" ")
-        words = rest.split()
+        split = False
         if (
             len(words) >= 2
-            and words[0] in FIRST_NAMES
-            and first not in FIRST_NAMES
-            and GAZETTEER.get(first) == "place"
-            and all(w[:1].isupper() for w in words)
             and words[-1] not in _TYPING_LAST
+            and all(w[:1].isupper() for w in words)
         ):
-            out += [[s, s + len(first), "place"], [e - len(rest), e, "person"]]
+            if kind == "group" and label not in ("person", "group"):
+                split = words[0] in FIRST_NAMES or rest in people or surname(words) in people
+            elif kind == "place":
+                split = first not in FIRST_NAMES and words[0] in FIRST_NAMES
+        if split:
+            out += [[s, s + len(first), kind], [e - len(rest), e, "person"]]
             continue
         out.append(span)
     return out
