@@ -301,6 +301,65 @@ class _Hop:
         return None
 
 
+#: What ``_Attempt.answer`` returns when the response's body is to be read.
+_READ_BODY = object()
+
+
+class _Attempt:
+    """One fetch across its redirect hops: the state and the decisions that the sync and the
+    async loops share (they differ only in how they send and read)."""
+
+    def __init__(
+        self,
+        url: str,
+        timeout: float,
+        etag: str | None,
+        last_modified: str | None,
+        accept: str | None,
+        started: float,
+    ) -> None:
+        self.url = url
+        self.timeout = timeout
+        self.started = started
+        self.deadline = started + timeout
+        self.hop = _Hop(url)
+        self.headers = _request_headers(etag, last_modified, accept)
+
+    def done(self, **kw) -> FetchResult:
+        return FetchResult(
+            self.url,
+            final_url=self.hop.url,
+            permanent_redirect=self.hop.permanent,
+            elapsed=time.monotonic() - self.started,
+            **kw,
+        )
+
+    def request(self, client: httpx.Client | httpx.AsyncClient) -> httpx.Request | FetchResult:
+        """The next hop's request, or the timed-out result once the deadline has passed."""
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            return self.done(error=f"timed out (no complete answer in {self.timeout:g} s)")
+        return client.build_request(
+            "GET", self.hop.url, headers=self.headers, timeout=_timeout(remaining, self.timeout)
+        )
+
+    def answer(self, response: httpx.Response) -> FetchResult | object | None:
+        """From a response's head: None to follow a redirect, a result to stop with, or
+        _READ_BODY when the body is to be read (then ``finish``)."""
+        status = response.status_code
+        if status in _REDIRECTS:
+            err = self.hop.next(status, response.headers.get("location"))
+            return self.done(status=status, error=err) if err else None
+        if status == 304 or status >= 400 or status < 200:
+            err = None if status == 304 else _http_error(status, response.reason_phrase)
+            return self.done(status=status, headers=_headers_dict(response.headers), error=err)
+        return _READ_BODY
+
+    def finish(self, response: httpx.Response, body: bytes, err: str | None) -> FetchResult:
+        headers = _headers_dict(response.headers)
+        return self.done(status=response.status_code, headers=headers, content=body, error=err)
+
+
 def _timeout(remaining: float, total: float) -> httpx.Timeout:
     r = max(min(remaining, total), 0.05)
     return httpx.Timeout(r, connect=min(r, 10.0), pool=r)
@@ -371,49 +430,27 @@ def _fetch_sync(
     last_modified: str | None,
     accept: str | None,
 ) -> FetchResult:
-    started = time.monotonic()
-    deadline = started + timeout
     problem = _check_url(url)
     if problem:
         return FetchResult(url, error=problem)
-    hop = _Hop(url)
-    headers = _request_headers(etag, last_modified, accept)
-
-    def done(**kw) -> FetchResult:
-        return FetchResult(
-            url,
-            final_url=hop.url,
-            permanent_redirect=hop.permanent,
-            elapsed=time.monotonic() - started,
-            **kw,
-        )
-
+    attempt = _Attempt(url, timeout, etag, last_modified, accept, time.monotonic())
     try:
         while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return done(error=f"timed out (no complete answer in {timeout:g} s)")
-            request = client.build_request(
-                "GET", hop.url, headers=headers, timeout=_timeout(remaining, timeout)
-            )
+            request = attempt.request(client)
+            if isinstance(request, FetchResult):
+                return request
             response = client.send(request, stream=True)
             try:
-                status = response.status_code
-                if status in _REDIRECTS:
-                    err = hop.next(status, response.headers.get("location"))
-                    if err:
-                        return done(status=status, error=err)
-                    continue
-                rheaders = _headers_dict(response.headers)
-                if status == 304 or status >= 400 or status < 200:
-                    err = None if status == 304 else _http_error(status, response.reason_phrase)
-                    return done(status=status, headers=rheaders, error=err)
-                body, err = _read_sync(response, max_bytes, deadline, timeout)
-                return done(status=status, headers=rheaders, content=body, error=err)
+                answer = attempt.answer(response)
+                if answer is _READ_BODY:
+                    body, err = _read_sync(response, max_bytes, attempt.deadline, timeout)
+                    return attempt.finish(response, body, err)
+                if answer is not None:
+                    return answer
             finally:
                 response.close()
     except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
-        return done(error=describe_error(exc))
+        return attempt.done(error=describe_error(exc))
 
 
 def _begin(response: httpx.Response, max_bytes: int) -> tuple[_Decoder | None, str | None]:
@@ -475,7 +512,7 @@ async def afetch(
         try:
             async with asyncio.timeout(timeout + 1.0):
                 return await _fetch_async(
-                    client, url, timeout, max_bytes, etag, last_modified, accept, None, started
+                    client, url, timeout, max_bytes, etag, last_modified, accept, started
                 )
         except TimeoutError:
             return _timed_out(url, timeout, started)
@@ -498,53 +535,29 @@ async def _fetch_async(
     etag: str | None,
     last_modified: str | None,
     accept: str | None,
-    limiter: HostLimiter | None,
     started: float,
 ) -> FetchResult:
-    deadline = started + timeout
     problem = _check_url(url)
     if problem:
         return FetchResult(url, error=problem)
-    hop = _Hop(url)
-    headers = _request_headers(etag, last_modified, accept)
-
-    def done(**kw) -> FetchResult:
-        return FetchResult(
-            url,
-            final_url=hop.url,
-            permanent_redirect=hop.permanent,
-            elapsed=time.monotonic() - started,
-            **kw,
-        )
-
+    attempt = _Attempt(url, timeout, etag, last_modified, accept, started)
     try:
         while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return done(error=f"timed out (no complete answer in {timeout:g} s)")
-            request = client.build_request(
-                "GET", hop.url, headers=headers, timeout=_timeout(remaining, timeout)
-            )
-            host = urlsplit(hop.url).hostname or ""
-            async with limiter.slot(host) if limiter else _null():
-                response = await client.send(request, stream=True)
-                try:
-                    status = response.status_code
-                    if status in _REDIRECTS:
-                        err = hop.next(status, response.headers.get("location"))
-                        if err:
-                            return done(status=status, error=err)
-                        continue
-                    rheaders = _headers_dict(response.headers)
-                    if status == 304 or status >= 400 or status < 200:
-                        err = None if status == 304 else _http_error(status, response.reason_phrase)
-                        return done(status=status, headers=rheaders, error=err)
-                    body, err = await _read_async(response, max_bytes, deadline, timeout)
-                    return done(status=status, headers=rheaders, content=body, error=err)
-                finally:
-                    await response.aclose()
+            request = attempt.request(client)
+            if isinstance(request, FetchResult):
+                return request
+            response = await client.send(request, stream=True)
+            try:
+                answer = attempt.answer(response)
+                if answer is _READ_BODY:
+                    body, err = await _read_async(response, max_bytes, attempt.deadline, timeout)
+                    return attempt.finish(response, body, err)
+                if answer is not None:
+                    return answer
+            finally:
+                await response.aclose()
     except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
-        return done(error=describe_error(exc))
+        return attempt.done(error=describe_error(exc))
 
 
 async def _read_async(
