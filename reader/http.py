@@ -376,28 +376,27 @@ def _http_error(status: int, reason: str) -> str:
     return _one_line(f"HTTP {status} {reason}".strip())
 
 
-def make_client(*, timeout: float = 20.0, max_connections: int = 20) -> httpx.Client:
-    """A sync client with reader's defaults (no automatic redirects: fetch follows them)."""
-    return httpx.Client(
-        headers={"User-Agent": USER_AGENT},
-        follow_redirects=False,
-        timeout=timeout,
-        limits=httpx.Limits(
+def _client_options(timeout: float, max_connections: int) -> dict:
+    """reader's client defaults: its User-Agent, keep-alive, no automatic redirects (fetch
+    follows them itself, to check each hop)."""
+    return {
+        "headers": {"User-Agent": USER_AGENT},
+        "follow_redirects": False,
+        "timeout": timeout,
+        "limits": httpx.Limits(
             max_connections=max_connections, max_keepalive_connections=max_connections
         ),
-    )
+    }
+
+
+def make_client(*, timeout: float = 20.0, max_connections: int = 20) -> httpx.Client:
+    """A sync client with reader's defaults (see _client_options)."""
+    return httpx.Client(**_client_options(timeout, max_connections))
 
 
 def make_async_client(*, timeout: float = 20.0, max_connections: int = 64) -> httpx.AsyncClient:
-    """An async client with reader's defaults (HTTP/1.1 keep-alive, no automatic redirects)."""
-    return httpx.AsyncClient(
-        headers={"User-Agent": USER_AGENT},
-        follow_redirects=False,
-        timeout=timeout,
-        limits=httpx.Limits(
-            max_connections=max_connections, max_keepalive_connections=max_connections
-        ),
-    )
+    """An async client with reader's defaults (see _client_options)."""
+    return httpx.AsyncClient(**_client_options(timeout, max_connections))
 
 
 def fetch(
