@@ -222,15 +222,6 @@ def rss(title: str, items: list[tuple[str, str]], *, link: str = "http://example
     ).encode()
 
 
-def refresh_available() -> bool:
-    """Whether the ``refresh`` command has landed."""
-    try:
-        import reader.commands.refresh_cmd  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 # --- the real-world feed corpus (../shared/datasets/feeds) -------------------------------
 
 _HEADER_LINE = re.compile(rb"^Header:\s*([A-Za-z-]+):\s*(.*?)\s*$", re.M)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability_support import LocalServer, refresh_available, rss
+from tests.reliability_support import LocalServer, rss
 
 
 def _one_line_error(err: str) -> str:
@@ -73,7 +73,6 @@ def test_app_starts_with_defaults_and_a_notice_on_bad_config(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`reader` (the app) with a broken config: defaults plus a notice naming file and line."""
-    pytest.importorskip("reader.ui.run", reason="the TUI has not landed yet")
     import reader.ui.app
     from reader.config import Config
     from reader.ui import run as ui_run
@@ -114,7 +113,8 @@ BAD_THEMES = [
 def test_bad_theme_is_one_line_naming_file_line_problem(
     tmp_path: Path, name: str, text: str, line: int
 ) -> None:
-    themes = pytest.importorskip("reader.ui.themes", reason="the TUI has not landed yet")
+    from reader.ui import themes
+
     folder = tmp_path / "themes"
     folder.mkdir()
     (folder / name).write_text(text, encoding="utf-8")
@@ -242,8 +242,6 @@ def filled_cache(run_cli, tmp_path: Path):
 
 
 def test_read_only_cache_dir(run_cli, tmp_path: Path, filled_cache) -> None:
-    if not refresh_available():
-        pytest.skip("`reader refresh` not landed")
     with tmpfs(tmp_path / "ro", "4m") as folder:
         db = folder / "reader.db"
         filled_cache(db)
@@ -273,8 +271,6 @@ def test_read_only_cache_dir(run_cli, tmp_path: Path, filled_cache) -> None:
 def test_read_only_cache_file(run_cli, tmp_path: Path, filled_cache) -> None:
     """The cache file itself read-only (its folder writable): reading works, writing is one
     line, nothing changes."""
-    if not refresh_available():
-        pytest.skip("`reader refresh` not landed")
     with tmpfs(tmp_path / "rofile", "4m") as folder:
         db = folder / "reader.db"
         filled_cache(db)
@@ -297,8 +293,6 @@ def test_read_only_cache_file(run_cli, tmp_path: Path, filled_cache) -> None:
 def test_full_disk(run_cli, tmp_path: Path, filled_cache) -> None:
     """A refresh that cannot write fails that feed with a clear reason, keeps the rest, and
     completes once there is room again."""
-    if not refresh_available():
-        pytest.skip("`reader refresh` not landed")
     with tmpfs(tmp_path / "full", "1m") as folder:
         db = folder / "reader.db"
         filled_cache(db)

@@ -18,11 +18,8 @@ from tests.reliability_support import (
     add_feeds,
     reader_cmd,
     reader_env,
-    refresh_available,
     write_config,
 )
-
-pytestmark = pytest.mark.skipif(not refresh_available(), reason="`reader refresh` not landed")
 
 FEEDS = 60
 ITEMS = 25
@@ -161,7 +158,6 @@ def test_refresh_while_the_app_reads_and_writes(tmp_path: Path, site: NewsSite) 
 async def test_app_refresh_and_cron_refresh_at_once(tmp_path: Path, site: NewsSite) -> None:
     """The app refreshes (R) while a cron refresh runs and the user reads: both finish, no
     "database is locked", and the app then lists every new story."""
-    pytest.importorskip("reader.ui.app", reason="the TUI has not landed yet")
     import asyncio
     from datetime import UTC, datetime
 

@@ -27,12 +27,9 @@ from tests.reliability_support import (
     add_feeds,
     reader_cmd,
     reader_env,
-    refresh_available,
     run_reader,
     write_config,
 )
-
-pytestmark = pytest.mark.skipif(not refresh_available(), reason="`reader refresh` not landed")
 
 ITEMS = 30
 

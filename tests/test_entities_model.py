@@ -96,7 +96,6 @@ def test_tampered_model_falls_back(model_copy: Path, monkeypatch: pytest.MonkeyP
 
 @needs_model
 def test_loaded_model_uses_numpy_blas_held_to_one_thread():
-    pytest.importorskip("threadpoolctl")
     import reader.entities as ents
 
     ents.backend()

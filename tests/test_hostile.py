@@ -21,7 +21,6 @@ import pytest
 from tests.reliability_support import (
     Handler,
     LocalServer,
-    refresh_available,
     rss,
     run_reader,
     write_config,
@@ -324,7 +323,8 @@ def test_fetch_gzip_within_cap_is_decoded(hostile) -> None:
 
 
 def _parse(data: bytes):
-    feeds = pytest.importorskip("reader.feeds", reason="reader/feeds.py has not landed yet")
+    from reader import feeds
+
     return feeds.parse_feed(
         data, url="http://example.com/feed", headers={"content-type": "application/rss+xml"}
     )
@@ -360,8 +360,6 @@ def test_parser_is_bounded_on_entity_attacks(hostile, secret_file: Path, case: s
 @pytest.fixture(scope="module")
 def refreshed(hostile, tmp_path_factory: pytest.TempPathFactory):
     """One real `reader refresh --feeds-only` over every hostile feed plus a good one."""
-    if not refresh_available():
-        pytest.skip("`reader refresh` has not landed yet (reader/commands/refresh_cmd.py)")
     from reader.store import Store
 
     server, urls = hostile

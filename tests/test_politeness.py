@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability_support import Handler, LocalServer, refresh_available, rss
-
-pytestmark = pytest.mark.skipif(not refresh_available(), reason="`reader refresh` not landed")
+from tests.reliability_support import Handler, LocalServer, rss
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from tests.reliability_support import (
     corpus_route,
     corpus_url,
     load_manifest,
-    refresh_available,
     run_reader,
     write_config,
 )
@@ -79,8 +78,6 @@ def choose_sample(rows: list[dict[str, str]], size: int = SAMPLE_SIZE) -> list[d
 @pytest.fixture(scope="module")
 def corpus_run(tmp_path_factory: pytest.TempPathFactory):
     root = dataset("feeds")
-    if not refresh_available():
-        pytest.skip("`reader refresh` has not landed yet")
     from reader.store import Store
 
     sample = choose_sample(load_manifest(root))

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from reader.models import Block, Link, ParsedEntry
-from tests.reliability_support import LocalServer, refresh_available
+from tests.reliability_support import LocalServer
 
 HOSTILE = {
     "csi": "\x1b[31mRED\x1b[0m",
@@ -155,7 +155,6 @@ RSS_WITH_REFS = (
 )
 
 
-@pytest.mark.skipif(not refresh_available(), reason="`reader refresh` not landed")
 def test_hostile_feeds_through_refresh_and_cli(run_cli, tmp_path: Path) -> None:
     """End to end: a JSON Feed (which may carry any character) and an RSS feed with control
     characters as character references, refreshed for real, then listed and shown."""
@@ -214,7 +213,6 @@ def _no_live_markup(segments: list, where: str) -> None:
 
 
 async def test_tui_shows_hostile_text_as_plain_text(hostile_db, tmp_path: Path) -> None:
-    pytest.importorskip("reader.ui.app", reason="the TUI has not landed yet")
     from reader.config import Config
     from reader.context import Context
     from reader.ui.app import make_app

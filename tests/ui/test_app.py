@@ -6,8 +6,6 @@ import json
 import sys
 from pathlib import Path
 
-import pytest
-
 from reader import paths
 from reader.config import Config
 from reader.context import Context
@@ -130,17 +128,6 @@ async def test_refresh_progress_from_the_subprocess_events(make, tmp_path):
         assert listing.cursor == 2  # the user's place is kept after the reload
 
 
-def refresh_available() -> bool:
-    from reader.cli import build_parser
-
-    parser = build_parser()
-    try:
-        parser.parse_args(["refresh", "--progress-json"])
-    except SystemExit:
-        return False
-    return True
-
-
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Local News</title>
 <link>http://localhost/</link><description>d</description>
 <item><title>Harbour reopens after storm</title><link>http://localhost/a1</link>
@@ -151,8 +138,6 @@ RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Local News</tit
 
 
 async def test_refresh_against_a_local_server(make, tmp_path, httpserver):
-    if not refresh_available():
-        pytest.skip("reader refresh --progress-json is not available")
     httpserver.expect_request("/feed.xml").respond_with_data(
         RSS, content_type="application/rss+xml"
     )
