@@ -21,7 +21,7 @@ class FeedsData:
 class ArticleData:
     article: Article
     spans: list[EntitySpan]
-    counts: list[EntityCount] | None  # None: entities not available in this build
+    counts: list[EntityCount] | None  # None: reading the entities failed (logged)
     was_unread: bool
 
 
