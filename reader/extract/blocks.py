@@ -47,14 +47,6 @@ def normalize_space(text: str) -> str:
     return " ".join(_INVISIBLE.sub("", text).split())
 
 
-def is_hidden(el) -> bool:
-    """Elements a browser would not show (hidden attribute, display:none)."""
-    if el.get("hidden") is not None:
-        return True
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
 _PLAIN_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 
 

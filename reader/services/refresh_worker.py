@@ -57,15 +57,6 @@ def _watch_parent(parent_pid: int) -> None:
             os._exit(0)
 
 
-def parse_job(content: bytes, url: str, headers: dict[str, str]):
-    """Parse one feed -> (ParsedFeed, {"parse": seconds})."""
-    from reader.feeds import parse_feed
-
-    t = time.process_time()
-    parsed = parse_feed(content, url, headers)
-    return parsed, {"parse": time.process_time() - t}
-
-
 @dataclass(frozen=True)
 class FeedStored:
     """What a worker did with one fetched feed (small: the entries stay in the worker)."""

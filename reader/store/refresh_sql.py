@@ -70,24 +70,6 @@ class RefreshSQL:
             out.setdefault(feed_id, []).append(article_id)
         return out
 
-    def mark_pages_skipped(self, article_ids: Sequence[int]) -> None:
-        """Record that these articles' pages are not to be fetched (one short transaction)."""
-        if not article_ids:
-            return
-        marks = ",".join("?" * len(article_ids))
-        self.db.execute(
-            f"UPDATE articles SET page_state = 'skipped' WHERE page_state IS NULL"
-            f" AND id IN ({marks})",
-            list(article_ids),
-        )
-
-    def feeds_full_text(self) -> dict[int, bool | None]:
-        """Each feed's full-text override (None: follow the global setting)."""
-        return {
-            fid: None if v is None else bool(v)
-            for fid, v in self.db.execute("SELECT id, full_text FROM feeds").fetchall()
-        }
-
     def defer_checkpoints(self) -> None:
         """Leave WAL checkpoints to another connection (see ``checkpoint``): this one only
         writes. Refresh workers write under a shared lock; a checkpoint (copying the WAL into

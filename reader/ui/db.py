@@ -56,10 +56,6 @@ class DbLane:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, self._run, fn, args)
 
-    def call_sync(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run on the lane's thread and wait (for start-up before the loop runs)."""
-        return self._pool.submit(self._run, fn, args).result()
-
     def _close_store(self) -> None:
         if self._store is not None:
             self._store.close()
