@@ -110,12 +110,6 @@ def _title_text(text: str | None) -> str:
     return clean_line(" ".join(text.split()))
 
 
-def _plain_blocks(text: str) -> tuple[Block, ...]:
-    return tuple(
-        Block("paragraph", " ".join(p.split())) for p in re.split(r"\n\s*\n|\n", text) if p.strip()
-    )
-
-
 # --- dates ------------------------------------------------------------------------------
 
 

@@ -241,25 +241,9 @@ def _entity_weights(doc: Doc, stats: Stats) -> tuple[dict[str, float], float]:
     return vec, math.hypot(*vec.values())
 
 
-def term_vector(doc: Doc, stats: Stats, params: Params = DEFAULT) -> dict[str, float]:
-    """The unit-length TF-IDF vector of a document's terms."""
-    return stats.vector(doc, 0, params)
-
-
-def entity_vector(doc: Doc, stats: Stats) -> dict[str, float]:
-    """The unit-length IDF-weighted vector of a document's entities."""
-    return stats.vector(doc, 1, DEFAULT)
-
-
 def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     # The key intersection runs in C; news vectors share few terms.
     return sum([a[k] * b[k] for k in a.keys() & b.keys()])
-
-
-def _cosine(unit: Mapping[str, float], raw: tuple[dict[str, float], float]) -> float:
-    """Cosine of a unit vector and a (weights, norm) pair."""
-    vec, norm = raw
-    return _dot(unit, vec) / norm if norm else 0.0
 
 
 def _closeness(a: datetime | None, b: datetime | None, scale_days: float) -> float:

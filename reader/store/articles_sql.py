@@ -110,13 +110,6 @@ class ArticlesSQL:
             where += " AND articles.read = 0"
         return self.db.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
 
-    def unread_counts(self) -> dict[int, int]:
-        """Unread articles per feed id."""
-        rows = self.db.execute(
-            "SELECT feed_id, count(*) FROM articles WHERE read = 0 GROUP BY feed_id"
-        ).fetchall()
-        return dict(rows)
-
     def set_read(self, article_ids: list[int], read: bool = True) -> None:
         if not article_ids:
             return
