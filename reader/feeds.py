@@ -249,16 +249,10 @@ def _parse_lxml(content: bytes, url: str) -> ParsedFeed | None:
     """Strict parse of well-formed RSS 2.0 / Atom 1.0; None means "ask feedparser"."""
     from lxml import etree
 
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    from reader.safexml import xml_parser
+
     try:
-        root = etree.fromstring(content, parser, base_url=url or None)
+        root = etree.fromstring(content, xml_parser(), base_url=url or None)
     except (etree.XMLSyntaxError, ValueError):
         return None
     if root.tag == "rss":

@@ -278,21 +278,6 @@ def _repair(text: str) -> str:
 # --------------------------------------------------------------------------- tree parsing
 
 
-def _xml_parser(recover: bool):
-    from lxml import etree
-
-    # No entity expansion, no DTD loading, no network: untrusted input.
-    return etree.XMLParser(
-        recover=recover,
-        resolve_entities=False,
-        load_dtd=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
 def _local(tag: Any) -> str:
     if not isinstance(tag, str):
         return ""
@@ -324,7 +309,9 @@ def _parse_tree(data: bytes, *, recover: bool) -> ParsedOpml:
     """Raises lxml.etree.XMLSyntaxError when strict and not well-formed."""
     from lxml import etree
 
-    root = etree.fromstring(data, _xml_parser(recover))
+    from reader.safexml import xml_parser
+
+    root = etree.fromstring(data, xml_parser(recover=recover))
     if root is None:
         raise etree.XMLSyntaxError("no document element", None, 1, 1, "")  # type: ignore[call-arg]
     collector = _Collector()
