@@ -59,3 +59,14 @@ def test_wikigold_reader(ner_eval):
     g = first.gold[0]
     assert first.text[g.start : g.end] == "010" and g.type == "MISC"
     assert {g.type for d in docs for g in d.gold} == {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_lenient_pairs_one_to_one(ner_eval):
+    """Two predictions inside one gold mention: one hit and one false positive (the measure
+    that reproduces the issue's raw-model figures)."""
+    Gold = ner_eval.Gold
+    gold = [Gold(0, 27, "PER", 0, 27)]  # "U.S. President Donald Trump"
+    score = ner_eval.Score()
+    score.add(gold, [(15, 27, "PER"), (0, 4, "PER")])
+    assert score.prf("lenient")[:2] == pytest.approx((1 / 2, 1.0))
+    assert score.prf("untyped")[:2] == pytest.approx((1 / 2, 1.0))

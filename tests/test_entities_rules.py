@@ -115,3 +115,30 @@ def test_a_possessive_before_a_date_ends_the_name():
     found = _labels(text, (r"Trump's July 25", "org"), (r"Apple’s 2019", "org"))
     assert "Trump" in found and "Apple" in found
     assert not any("July" in name or "2019" in name for name in found)
+
+
+def test_sports_teams_are_organisations():
+    text = "The Jacksonville Jaguars beat the Colts 24-17 on Sunday in Jacksonville."
+    found = _labels(text, (r"Colts", "person"), (r"Jacksonville(?=\.)", "place"))
+    assert found["Jacksonville Jaguars"] == {"org"}  # a place and a plural nickname
+    assert found["Colts"] == {"org"}  # "the" and a plural
+    assert found["Jacksonville"] == {"place"}  # the city itself
+    text = "Top-seeded Creighton defeated Drake, 65-53. Creighton (25-7) plays next in Omaha."
+    found = _labels(text, (r"Creighton", "place"), ("Omaha", "place"))
+    assert found["Creighton"] == {"org"}
+    assert found["Omaha"] == {"place"}
+
+
+def test_national_sides_places_and_plural_names_are_not_teams():
+    text = "France beat Germany 2-1. Texas Democrats met the Netherlands envoy near Palm Springs."
+    found = _labels(
+        text,
+        ("France|Germany|Netherlands|Palm Springs", "place"),
+        ("Texas", "place"),
+        ("Democrats", "group"),
+    )
+    assert found["France"] == found["Germany"] == {"place"}
+    assert found["Democrats"] == {"group"}
+    assert found["Palm Springs"] == {"place"}
+    found = _labels("Serena Williams beat the Williams family.", ("Serena Williams", "person"))
+    assert "Williams" not in found or found["Williams"] != {"org"}

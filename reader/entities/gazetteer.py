@@ -44,6 +44,10 @@ _MULTI_PLACES = (
     "Los Angeles", "San Francisco", "New Delhi", "Tel Aviv", "Rio de Janeiro", "Buenos Aires",
     "Mexico City", "Kuala Lumpur", "Cape Town", "Washington D.C.", "Sao Paulo", "São Paulo",
 )  # fmt: skip
+#: Countries, continents and nations (not cities or states): their national sides stay places.
+COUNTRIES = frozenset(
+    _COUNTRIES.split() + list(_MULTI_PLACES[: _MULTI_PLACES.index("South Sudan") + 1])
+)
 _CITIES = """London Paris Berlin Moscow Beijing Tokyo Washington Brussels Rome Madrid Kyiv Kiev
 Jerusalem Cairo Tehran Baghdad Damascus Beirut Ankara Istanbul Delhi Mumbai Karachi Islamabad
 Kabul Seoul Pyongyang Shanghai Sydney Melbourne Toronto Ottawa Vancouver Montreal Chicago

@@ -19,6 +19,7 @@ from reader.entities.canonical import alias_label, canonical, clean_name
 from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.ruler import is_known_org
+from reader.entities.teams import team_step
 from reader.entities.words import (
     EVENT_LAST,
     FIRST_NAMES,
@@ -165,6 +166,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     _place_step(text, spans)
     spans = _names_after_class_nouns(text, spans)
     _class_step(text, spans)
+    spans = team_step(text, spans)
     spans = _missed_names(text, spans)
     _surname_votes(text, spans)
     acronyms = _acronyms(text, spans)

@@ -1,0 +1,144 @@
+"""Sports teams: names the model types as places or people ("Jacksonville Jaguars", "the
+Colts", "Indianapolis beat Kansas City") are organisations, as in CoNLL and OntoNotes.
+
+Three shapes, each a general rule of sports writing:
+- a known place and a capitalised plural ("Kansas City Chiefs", "Toronto Blue Jays");
+- "the" and a capitalised plural the model typed person or other, or missed ("the Colts");
+- a city or a state (not a country: national sides stay places, as in CoNLL) with a result
+  verb after it ("Creighton beat"), a season record ("North Carolina (10-0)"), a ranking
+  before it ("top-seeded Creighton") or a score in a match report ("beat Evansville 72-65").
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.gazetteer import COUNTRIES, GAZETTEER, world_places
+from reader.entities.words import (
+    EVENT_LAST,
+    FIRST_NAMES,
+    MONTHS_DAYS,
+    OTHER_LAST,
+    PLACE_LAST,
+    STOPWORDS,
+    WORK_LAST,
+)
+
+#: Plural last words of places and of things that are not teams ("Panama Papers").
+_NOT_TEAM = frozenset(
+    """Springs Isles Keys Highlands Lowlands Plains Woods Gardens Fields Narrows Straits Sands
+    Glades Flats Meadows Lakes Rapids Shoals Cliffs Papers Files Leaks Accords Talks Times News
+    Olympics Paralympics Games Oscars Grammys Emmys Tonys Baftas Globes Finals Americas Balkans
+    Midlands Hamptons Tropics Alps Andes Pyrenees Himalayas Appalachians Everglades Dardanelles
+    Netherlands Philippines Bahamas Maldives Seychelles Comoros Antilles Azores Canaries
+    Hebrides Orkneys Caucasus Carpathians Ardennes Vosges Dolomites Cyclades""".split()
+)
+_TYPED = EVENT_LAST | WORK_LAST | OTHER_LAST | PLACE_LAST
+_PLURAL = re.compile(r"[A-Z][a-z]+[a-rt-z]s")  # "Colts", not "Texas" or "Davis" (-ss, -us)
+_THE_PLURAL = re.compile(r"(?<![\w-])the[ \t]+([A-Z][a-z]+[a-rt-z]s)(?![\w'’-])")
+_RESULT_VERB = re.compile(
+    r"[ \t]+(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|upset|outlasted|"
+    r"trailed|rallied)(?![\w-])"
+)
+_RESULT_BEFORE = re.compile(
+    r"(?<![\w-])(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|upset|over|against)"
+    r"[ \t]+$"
+)
+#: A season record after a name ("North Carolina (10-0)"), a ranking before it.
+_RECORD_AFTER = re.compile(r"[ \t]*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
+_RANK_BEFORE = re.compile(
+    r"(?<![\w-])(?:top|No\.[ \t]?\d{1,2}|\d{1,2}(?:st|nd|rd|th))[- ](?:seeded|ranked)[ \t]+$"
+)
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[-–]\d{1,3})?\b")
+
+
+def _nickname(word: str) -> bool:
+    """A capitalised plural that can name a team ("Jaguars"), not a place's, a nationality's
+    or a family name built on a given name ("Williams")."""
+    if not _PLURAL.fullmatch(word) or word in _NOT_TEAM or word in _TYPED:
+        return False
+    if word in STOPWORDS or word in MONTHS_DAYS or word in GAZETTEER:
+        return False
+    return word[:-1] not in FIRST_NAMES and word not in world_places()
+
+
+def team_step(text: str, spans: list[list]) -> list[list]:
+    """Retype or add sports teams in ``spans`` ([start, end, label], sorted); returns the list."""
+    places = world_places()
+    teams: set[str] = set()
+    for span in spans:
+        s, e, label = span
+        surface = text[s:e]
+        words = surface.split()
+        if label in ("org", "group") or len(words) > 4:
+            continue
+        if len(words) >= 2 and surface not in places and _nickname(words[-1]):
+            for n in (1, 2):  # "Kansas City" + "Chiefs", "Toronto" + "Blue Jays"
+                prefix = " ".join(words[: len(words) - n])
+                if prefix and prefix in places and prefix not in FIRST_NAMES:
+                    span[2] = "org"
+                    teams.add(surface)
+                    break
+        elif (
+            len(words) == 1
+            and label in ("person", "other", "work")
+            and text[max(0, s - 4) : s].lower() == "the "
+            and _nickname(surface)
+        ):
+            span[2] = "org"
+            teams.add(surface)
+        elif label in ("place", "other") and surface not in COUNTRIES:
+            after = text[e : e + 40]
+            if (
+                _RESULT_VERB.match(after)
+                or _RECORD_AFTER.match(after)
+                or _RANK_BEFORE.search(text, max(0, s - 20), s)
+                or _SCORE_AFTER.match(after)
+                and (_score_pair(text, e) or _RESULT_BEFORE.search(text, max(0, s - 20), s))
+            ):
+                span[2] = "org"
+                teams.add(surface)
+    for span in spans:  # the other mentions of a team in the article
+        if span[2] in ("place", "other", "person") and text[span[0] : span[1]] in teams:
+            span[2] = "org"
+    return _add_missed(text, spans, teams)
+
+
+def _score_pair(text: str, end: int) -> bool:
+    """ "Creighton 72, Evansville 65": a name and a score, then another name and a score."""
+    return bool(re.match(r"[ \t]+\d{1,3},[ \t]+[A-Z][\w .'-]{1,30}?[ \t]+\d{1,3}\b", text[end:]))
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}")
+
+
+def _add_missed(text: str, spans: list[list], teams: set[str]) -> list[list]:
+    """Teams the model found nothing of: a known place and a plural nickname ("The
+    Jacksonville Jaguars beat ..."); "the Colts" when the same word is a team elsewhere in
+    the article, or the article reads as a sports report (a score or a result verb near)."""
+    taken = [(s, e) for s, e, _ in spans]
+    added = []
+    places = world_places()
+    for m in _CAPITALISED_RUN.finditer(text):
+        s, e = m.span()
+        words = m.group().split()
+        if words[0] in STOPWORDS:
+            s += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or any(a < e and s < b for a, b in taken) or not _nickname(words[-1]):
+            continue
+        for n in (1, 2):
+            prefix = " ".join(words[: len(words) - n])
+            if prefix in places and prefix not in FIRST_NAMES:
+                added.append([s, e, "org"])
+                taken.append((s, e))
+                break
+    for m in _THE_PLURAL.finditer(text):
+        s, e = m.span(1)
+        word = m.group(1)
+        if any(a < e and s < b for a, b in taken) or not _nickname(word):
+            continue
+        near = text[max(0, s - 200) : e + 200]
+        if word in teams or _RESULT_VERB.search(near) or re.search(r"\b\d{1,3}-\d{1,3}\b", near):
+            added.append([s, e, "org"])
+    return sorted(spans + added) if added else spans
