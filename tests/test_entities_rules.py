@@ -142,3 +142,14 @@ def test_national_sides_places_and_plural_names_are_not_teams():
     assert found["Palm Springs"] == {"place"}
     found = _labels("Serena Williams beat the Williams family.", ("Serena Williams", "person"))
     assert "Williams" not in found or found["Williams"] != {"org"}
+
+
+def test_two_people_run_into_one_name_are_split():
+    text = "Lawyers Joe Lopez and Luis Carrasquillo spoke. Lopez and Carrasquillo said so."
+    found = _labels(
+        text, (r"Joe Lopez|Luis Carrasquillo", "person"), ("Lopez and Carrasquillo", "org")
+    )
+    assert found["Lopez"] == found["Carrasquillo"] == {"person"}
+    assert "Lopez and Carrasquillo" not in found
+    found = _labels("Procter and Gamble sold shares.", ("Procter and Gamble", "org"))
+    assert found == {"Procter and Gamble": {"org"}}

@@ -159,7 +159,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
                 continue
             spans.append([s, e, cue_label(text[s:e], label)])
     spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
-    spans = _split_leading_word(text, spans)
+    spans = _split_couples(text, _split_leading_word(text, spans))
     _plural_works(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
@@ -596,6 +596,40 @@ def _split_joined_names(text: str, spans: list[list]) -> list[list]:
                 # "... in Bonaire": after a place preposition the right part is a place
                 where = m.group().split()[0] in ("in", "at", "from", "to")
                 out += [[s, m.start(), label], [m.end(), e, "place" if where else label]]
+                continue
+        out.append(span)
+    return out
+
+
+_AND = re.compile(r"[ \t]+and[ \t]+")
+
+
+def _split_couples(text: str, spans: list[list]) -> list[list]:
+    """Two people the model ran into one name ("Lopez and Carrasquillo", "Laci and Conner"
+    as an organisation) are split into two persons when each side is a person named
+    elsewhere in the article (whole, by surname or by first name) or starts with a common
+    given name. Firms named after people ("Procter and Gamble", "Marks and Spencer") stay
+    whole: their parts are nobody in the article."""
+    if not any(_AND.search(text, s, e) for s, e, label in spans if label != "person"):
+        return spans
+    people: set[str] = set()
+    for s, e, label in spans:
+        if label == "person" and not _AND.search(text, s, e):
+            words = text[s:e].split()
+            people.update((text[s:e], words[0], surname(words)))
+
+    def someone(part: str) -> bool:
+        words = part.split()
+        return bool(words) and (part in people or words[0] in FIRST_NAMES) and len(words) <= 3
+
+    out: list[list] = []
+    for span in spans:
+        s, e, label = span
+        m = _AND.search(text, s, e) if label != "person" else None
+        if m and text.count(" and ", s, e) == 1:
+            left, right = text[s : m.start()], text[m.end() : e]
+            if someone(left) and someone(right) and (left in people or right in people):
+                out += [[s, m.start(), "person"], [m.end(), e, "person"]]
                 continue
         out.append(span)
     return out
