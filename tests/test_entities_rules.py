@@ -153,3 +153,21 @@ def test_two_people_run_into_one_name_are_split():
     assert "Lopez and Carrasquillo" not in found
     found = _labels("Procter and Gamble sold shares.", ("Procter and Gamble", "org"))
     assert found == {"Procter and Gamble": {"org"}}
+
+
+def test_jargon_units_and_month_abbreviations_are_not_names():
+    text = (
+        "He was held on suspicion of DUI. The plant makes 8.69 GW a year; the phone has 16 GB. "
+        "On Oct. 21 the firm's IPO opened. Binge eating disorder (BED) is common. "
+        "The 2011 NFL playoffs start. CEO Andy Vesey said so."
+    )
+    found = _labels(
+        text,
+        (r"DUI|GW|GB|IPO|BED|NFL", "org"),
+        (r"Oct", "person"),
+        (r"CEO Andy Vesey", "org"),
+    )
+    assert not {"DUI", "GW", "GB", "IPO", "Oct"} & set(found)
+    assert found["BED"] == {"org"}  # defined in the text
+    assert found["NFL"] == {"org"}  # after a year, not a unit
+    assert found["Andy Vesey"] == {"person"}

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from reader.entities.canonical import alias_label, canonical, clean_name
 from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
+from reader.entities.people import not_a_name, people_step
 from reader.entities.ruler import is_known_org
 from reader.entities.teams import team_step
 from reader.entities.words import (
@@ -153,7 +154,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
                 s += 4  # "The United States"; but "The Hague", "The New York Times" keep it
             if e <= s or not looks_like_name(text[s:e]):
                 continue
-            if not titled and _not_a_name(text[s:e], lower_words):
+            if not titled and (_not_a_name(text[s:e], lower_words) or not_a_name(text, s, e)):
                 continue
             if _not_a_name_here(text, s, e, label, lower_words, spans[-1] if spans else None):
                 continue
@@ -163,6 +164,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     _plural_works(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
+    people_step(text, spans)
     _place_step(text, spans)
     spans = _names_after_class_nouns(text, spans)
     _class_step(text, spans)
@@ -353,7 +355,7 @@ def _not_a_name(surface: str, lower_words: set[str]) -> bool:
 
 #: Time zones: the model calls "GMT" an organisation; they are not names of things.
 _TIME_ZONES = frozenset(
-    "GMT UTC BST EST EDT CST CDT MST MDT PST PDT CET CEST EET EEST AEST AEDT JST".split()
+    "GMT UTC BST EST EDT CST CDT MST MDT PST PDT CET CEST EET EEST AEST AEDT JST HKT IST".split()
 )
 #: Letters after a person's name (Queen's Counsel, Member of Parliament, honours, degrees):
 #: the model calls "QC" a place or "SC" an organisation.

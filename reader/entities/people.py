@@ -1,0 +1,91 @@
+"""Job titles run into people's names, and words the model takes for names.
+
+- A job title run into a person's name ("CEO Andy Vesey" as an organisation) is cut off.
+- Jargon initials ("IPO", "CFO", "USB"), units after a number ("8.69 GW") and month
+  abbreviations before a day ("Oct. 21") are not names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.gazetteer import GAZETTEER
+from reader.entities.words import (
+    EVENT_LAST,
+    FIRST_NAMES,
+    ORG_LAST,
+    OTHER_LAST,
+    PLACE_LAST,
+    STOPWORDS,
+    WORK_LAST,
+)
+
+_TYPING_LAST = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
+
+#: Initials of things, jobs and procedures that the model calls organisations.
+JARGON = frozenset(
+    """IPO IPOs CEO CEOs CFO COO CTO CIO CMO CPO EVP SVP VP HR IT AI ML VR AR API APIs CPU
+    CPUs GPU GPUs RAM SSD HDD USB LCD LED OLED HDR HTML CSS PDF JPEG GIF URL URLs DNS VPN ISP
+    ISPs GPS SMS LTE GSM SIM SDK PC PCs TV TVs DVD DVDs MP3 DUI DWI TBD ASAP FAQ DIY TIL AMA
+    LPT VOD OEM OEMs UI UX SaaS ROI GDP CPI ETF ETFs MBA ICU DNA RNA HIV CO2 GW MW KW GWh MWh
+    TWh LLC QB RB WR DL OL LB CB MVP ERA RBI""".split()
+)
+#: Units the model calls organisations after a number ("8.69 GW", "16 GB").
+_UNITS = frozenset("GW MW KW kW GWh MWh TWh kWh GB MB TB KB Gbps Mbps GHz MHz mAh KO KOs".split())
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \t]?$")
+_MONTH_ABBREVIATIONS = frozenset("Jan Feb Aug Sep Sept Oct Nov Dec".split())
+_DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
+
+#: Job titles that may stand in front of a name.
+_TITLES = frozenset(
+    """CEO CFO COO CTO Chairman Chairwoman Chair President Director Coroner Sheriff Sgt Sgt.
+    Officer Detective Coach Judge Senator Sen. Rep. Gov. Governor Mayor Secretary Minister
+    Ambassador Chancellor Professor Prof. General Gen. Col. Capt. Lt. Commissioner Chief
+    Deputy Inspector Prosecutor Spokesman Spokeswoman Founder Co-founder Dr. Dr Attorney
+    Pastor Rev. Reverend Bishop Archbishop Cardinal Father Councillor Councilman
+    Councilwoman Trooper Constable Superintendent Admiral Adm. Lieutenant Captain Sergeant
+    Corporal Private Major""".split()
+)
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
+
+
+def not_a_name(text: str, s: int, e: int) -> bool:
+    """Jargon initials not defined as a name in the text ("IPO", but not "Binge Eating
+    Disorder (BED)"), a unit after a number, a month abbreviation before a day."""
+    surface = text[s:e]
+    if surface in JARGON or surface.split("-", 1)[0] in JARGON:  # "USB-C"
+        return f"({surface})" not in text
+    if surface in _UNITS:
+        return bool(_NUMBER_BEFORE.search(text[max(0, s - 12) : s]))
+    if surface in _MONTH_ABBREVIATIONS:
+        return bool(_DAY_AFTER.match(text, e))
+    return False
+
+
+def _given_name(word: str) -> bool:
+    return word in FIRST_NAMES or "-" in word and word.split("-", 1)[0] in FIRST_NAMES
+
+
+def _looks_personal(words: list[str]) -> bool:
+    """Two or three name words, the first a common given name, none typing the name."""
+    return (
+        2 <= len(words) <= 3
+        and _given_name(words[0])
+        and all(_NAME_WORD.fullmatch(w) for w in words)
+        and words[-1] not in _TYPING_LAST
+        and not any(w in STOPWORDS or GAZETTEER.get(w) == "group" for w in words)
+    )
+
+
+def people_step(text: str, spans: list[list]) -> None:
+    """Cut a job title off an organisation, place or other span whose rest is a person's
+    name ("CEO Andy Vesey"), and retype it person, in place ([start, end, label] spans)."""
+    for span in spans:
+        s, e, label = span
+        if label not in ("org", "place", "other"):
+            continue
+        surface = text[s:e]
+        words = surface.split()
+        if words and words[0] in _TITLES and _looks_personal(words[1:]):
+            span[0] = e - len(" ".join(words[1:]))  # "CEO Andy Vesey" -> "Andy Vesey"
+            span[2] = "person"
