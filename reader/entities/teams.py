@@ -1,7 +1,7 @@
 """Sports teams: names the model types as places or people ("Jacksonville Jaguars", "the
 Colts", "Indianapolis beat Kansas City") are organisations, as in CoNLL and OntoNotes.
 
-Three shapes, each a general rule of sports writing:
+Only in sports writing (a score or a result verb, and sports words), three shapes:
 - a known place and a capitalised plural ("Kansas City Chiefs", "Toronto Blue Jays");
 - "the" and a capitalised plural the model typed person or other, or missed ("the Colts");
 - a city or a state (not a country: national sides stay places, as in CoNLL) with a result
@@ -30,12 +30,13 @@ _NOT_TEAM = frozenset(
     Glades Flats Meadows Lakes Rapids Shoals Cliffs Papers Files Leaks Accords Talks Times News
     Olympics Paralympics Games Oscars Grammys Emmys Tonys Baftas Globes Finals Americas Balkans
     Midlands Hamptons Tropics Alps Andes Pyrenees Himalayas Appalachians Everglades Dardanelles
-    Netherlands Philippines Bahamas Maldives Seychelles Comoros Antilles Azores Canaries
-    Hebrides Orkneys Caucasus Carpathians Ardennes Vosges Dolomites Cyclades""".split()
+    Aves Sts Rds Blvds Netherlands Philippines Bahamas Maldives Seychelles Comoros Antilles
+    Azores Canaries Hebrides Orkneys Caucasus Carpathians Ardennes Vosges Dolomites
+    Cyclades""".split()
 )
 _TYPED = EVENT_LAST | WORK_LAST | OTHER_LAST | PLACE_LAST
-_PLURAL = re.compile(r"[A-Z][a-z]+[a-rt-z]s")  # "Colts", not "Texas" or "Davis" (-ss, -us)
-_THE_PLURAL = re.compile(r"(?<![\w-])the[ \t]+([A-Z][a-z]+[a-rt-z]s)(?![\w'’-])")
+_PLURAL = re.compile(r"[A-Z][a-z]+[a-hj-rtv-z]s")  # "Colts", not "Davis", "Exodus", "Ross"
+_THE_PLURAL = re.compile(r"(?<![\w-])the[ \t]+([A-Z][a-z]+[a-hj-rtv-z]s)(?![\w'’-])")
 _RESULT_VERB = re.compile(
     r"[ \t]+(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|upset|outlasted|"
     r"trailed|rallied)(?![\w-])"
@@ -62,8 +63,26 @@ def _nickname(word: str) -> bool:
     return word[:-1] not in FIRST_NAMES and word not in world_places()
 
 
+_SCORE = re.compile(r"(?<![\w-])\d{1,3}[-–]\d{1,3}(?![\w-])")
+_SPORTS_WORDS = re.compile(
+    r"\b(?:coach|season|playoffs?|league|quarterback|touchdowns?|innings?|pitcher|striker|"
+    r"goalkeeper|midfielder|defenseman|tournament|championship|semifinals?|quarterfinals?|"
+    r"rebounds|wide receiver|overtime|halftime|penalty|goals?|points)\b"
+)
+
+
+def sporty(text: str) -> bool:
+    """The text reads as sports writing: a score or a result verb, and sports words."""
+    if not (_SCORE.search(text) or _RESULT_VERB.search(text)):
+        return False
+    return len(set(_SPORTS_WORDS.findall(text))) >= 2
+
+
 def team_step(text: str, spans: list[list]) -> list[list]:
-    """Retype or add sports teams in ``spans`` ([start, end, label], sorted); returns the list."""
+    """Retype or add sports teams in ``spans`` ([start, end, label], sorted) of a sports
+    text; returns the list."""
+    if not sporty(text):
+        return spans
     places = world_places()
     teams: set[str] = set()
     for span in spans:
@@ -115,14 +134,14 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’
 def _add_missed(text: str, spans: list[list], teams: set[str]) -> list[list]:
     """Teams the model found nothing of: a known place and a plural nickname ("The
     Jacksonville Jaguars beat ..."); "the Colts" when the same word is a team elsewhere in
-    the article, or the article reads as a sports report (a score or a result verb near)."""
+    the article, or with a score or a result verb near."""
     taken = [(s, e) for s, e, _ in spans]
     added = []
     places = world_places()
     for m in _CAPITALISED_RUN.finditer(text):
         s, e = m.span()
         words = m.group().split()
-        if words[0] in STOPWORDS:
+        if words[0] in STOPWORDS and " ".join(words[:2]) not in places:  # not "New York"
             s += len(words[0]) + 1
             words = words[1:]
         if len(words) < 2 or any(a < e and s < b for a, b in taken) or not _nickname(words[-1]):
