@@ -183,3 +183,12 @@ def test_jargon_units_and_month_abbreviations_are_not_names():
     assert found["BED"] == {"org"}  # defined in the text
     assert found["NFL"] == {"org"}  # after a year, not a unit
     assert found["Andy Vesey"] == {"person"}
+
+
+def test_a_brand_with_an_inner_capital_is_not_a_person():
+    text = "SeaMicro said SoftBank invested. John McCain and Ron DeSantis met Douglas MacArthur."
+    found = _labels(
+        text, ("SeaMicro|SoftBank|John McCain|Ron DeSantis|Douglas MacArthur", "person")
+    )
+    assert found["SeaMicro"] == found["SoftBank"] == {"org"}
+    assert found["John McCain"] == found["Ron DeSantis"] == found["Douglas MacArthur"] == {"person"}

@@ -1,6 +1,8 @@
-"""Job titles run into people's names, and words the model takes for names.
+"""Job titles run into people's names, brands taken for people, and words the model takes
+for names.
 
 - A job title run into a person's name ("CEO Andy Vesey" as an organisation) is cut off.
+- One word with a brand's inner capital ("SeaMicro", "SoftBank") is not a person.
 - Jargon initials ("IPO", "CFO", "USB"), units after a number ("8.69 GW") and month
   abbreviations before a day ("Oct. 21") are not names.
 """
@@ -46,6 +48,10 @@ _TITLES = frozenset(
     Councilwoman Trooper Constable Superintendent Admiral Adm. Lieutenant Captain Sergeant
     Corporal Private Major""".split()
 )
+#: A brand's inner capital ("SeaMicro", "SoftBank"); not a surname's ("McCain", "DeSantis",
+#: "MacArthur": prefixes of two letters or in the list).
+_CAMEL = re.compile(r"([A-Z][a-z]{2,})[A-Z][a-z]+")
+_NAME_PREFIXES = frozenset("Mac Van Von Del Des Della Fitz Vander Dos Das".split())
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
 
 
@@ -79,9 +85,14 @@ def _looks_personal(words: list[str]) -> bool:
 
 def people_step(text: str, spans: list[list]) -> None:
     """Cut a job title off an organisation, place or other span whose rest is a person's
-    name ("CEO Andy Vesey"), and retype it person, in place ([start, end, label] spans)."""
+    name ("CEO Andy Vesey") and retype it person; a CamelCase "person" is an organisation.
+    In place ([start, end, label] spans)."""
     for span in spans:
         s, e, label = span
+        m = _CAMEL.fullmatch(text, s, e) if label == "person" else None
+        if m and m.group(1) not in _NAME_PREFIXES:
+            span[2] = "org"  # "SeaMicro", "SoftBank": a company, not a person
+            continue
         if label not in ("org", "place", "other"):
             continue
         surface = text[s:e]
