@@ -192,3 +192,17 @@ def test_a_brand_with_an_inner_capital_is_not_a_person():
     )
     assert found["SeaMicro"] == found["SoftBank"] == {"org"}
     assert found["John McCain"] == found["Ron DeSantis"] == found["Douglas MacArthur"] == {"person"}
+
+
+def test_the_word_after_a_name_types_it():
+    text = (
+        "Alibaba shares fell 3%. An Alibaba spokesperson declined to comment. Shelling hit the "
+        "Bureij refugee camp and a Spokane-based charity. Trump spokesman Hogan Gidley said no. "
+        "The Trump camp denied it."
+    )
+    found = _labels(
+        text, ("Alibaba", "place"), ("Bureij|Spokane|Trump", "person"), ("Hogan Gidley", "person")
+    )
+    assert found["Alibaba"] == {"org"}
+    assert found["Bureij"] == found["Spokane"] == {"place"}
+    assert found["Trump"] == {"person"}

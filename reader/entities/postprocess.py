@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
+from reader.entities.context import context_step
 from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.people import not_a_name, people_step
@@ -166,6 +167,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     _product_step(text, spans)
     people_step(text, spans)
     _place_step(text, spans)
+    context_step(text, spans, _person_words(text, spans))
     spans = _names_after_class_nouns(text, spans)
     _class_step(text, spans)
     spans = team_step(text, spans)
@@ -417,6 +419,16 @@ _SPORTS_VERBS = frozenset(
 )
 
 
+def _person_words(text: str, spans: list[list]) -> set[str]:
+    """First names and surnames of the people named in full in the article."""
+    words: set[str] = set()
+    for s, e, label in spans:
+        if label == "person" and " " in text[s:e]:
+            parts = text[s:e].split()
+            words.update((parts[0], surname(parts)))
+    return words
+
+
 def _place_step(text: str, spans: list[list]) -> None:
     """Give a known place the model typed person, org or other the place label, in place.
 
@@ -429,11 +441,7 @@ def _place_step(text: str, spans: list[list]) -> None:
     unless they are very big cities; the other mentions of the same name then follow.
     """
     places = world_places()
-    person_words: set[str] = set()
-    for s, e, label in spans:
-        if label == "person" and " " in text[s:e]:
-            words = text[s:e].split()
-            person_words.update((words[0], surname(words)))
+    person_words = _person_words(text, spans)
     decided: dict[str, str] = {}  # surface -> "place" / "keep"
     candidates = []
     for span in spans:
