@@ -96,6 +96,7 @@ def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]
 
         return [fallback.tag(t) for t in texts]
     from reader.entities import ruler
+    from reader.entities.casing import model_text
     from reader.entities.model import one_blas_thread
     from reader.entities.postprocess import from_spacy
 
@@ -105,7 +106,7 @@ def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]
     raw: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     assert _nlp is not None
     with one_blas_thread():
-        docs = _nlp.pipe((p for _, _, p in pieces), batch_size=batch_size)
+        docs = _nlp.pipe((model_text(p) for _, _, p in pieces), batch_size=batch_size)
         for (i, off, _), doc in zip(pieces, docs, strict=True):
             raw[i] += [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
     return [

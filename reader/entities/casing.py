@@ -1,0 +1,109 @@
+"""Headlines written in title case or capitals, recased for the model.
+
+The model reads capitals as names: "Colts Beat Chiefs To Clinch Playoff Spot" comes back as
+one person. Before tagging, lines that are mostly capitalised words (or all capitals) are
+recased by the article's own evidence: a word keeps its capital when the article capitalises
+it inside a sentence ("the Colts") or reader knows it as a name (a place, a nationality, a
+given name); the rest is lowercased. Short texts, with too little evidence, only get their
+function words and the commonest headline verbs lowercased. A headline must have a function
+word in capitals ("To", "In"): lists of names are left alone. The result has the same length
+as the text, so the model's offsets hold for the original, which is what gets highlighted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.entities.gazetteer import GAZETTEER, world_places
+from reader.entities.words import FIRST_NAMES
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_LOWER = re.compile(r"(?<![\w-])[a-z][a-z'’]*")
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z][a-z'’]*")
+#: Capitalised words inside sentences (after a lowercase word, a digit or a comma).
+_TITLED = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z][a-z'’]*")
+#: Function words title case capitalises (not "New", "North": parts of names).
+_FUNCTION = frozenset(
+    """a an the and or but nor of in on at to for with by from as into onto over under after
+    before about against between up down out off is are was were be been has have had will
+    would can could may says said vs via amid""".split()
+) | frozenset(
+    # verbs headlines use most, in the forms they use them
+    """beat beats wins win won loses lose lost kills killed dies died dead calls call called
+    faces face meets meet met visits visit launches launch launched confirms confirm announces
+    announce announced says warns warn urges urge slams blasts backs back rejects reject seeks
+    seek signs sign sets set hits hit takes take gets get gives give makes make opens open
+    closes close plans plan buys buy sells sell cuts cut raises raise falls fall rises rise
+    jumps drops names named arrested charged sentenced found returns return leaves leave joins
+    join ends end starts start vows vow denies deny admits admit agrees agree""".split()
+)
+_MIN_WORDS = 4
+#: Function words that title case capitalises and ordinary text does not.
+_SMALL = frozenset("to in on at for of with after as is are was by from over into the a an".split())
+#: Below this many words of ordinary text, the article is no evidence of how words are cased.
+_MIN_BODY_WORDS = 40
+
+
+def _headline_kind(line: str) -> str | None:
+    """ "title", "caps" or None for a line of ordinary text. A headline has a function word
+    written in capitals after its first word ("Colts Beat Chiefs To Clinch ..."): lists of
+    names ("Raleigh, NC @ Coastal Credit Union Music Park") have none and are left alone."""
+    words = _WORD.findall(line)
+    if not _MIN_WORDS <= len(words) <= 25:
+        return None
+    if not any(w[0].isupper() and w.lower() in _SMALL for w in words[1:]):
+        return None
+    letters = [w for w in words if len(w) > 1]
+    if letters and all(w.isupper() for w in letters):
+        return "caps"
+    capitalised = sum(w[0].isupper() for w in words)
+    return "title" if capitalised >= 0.8 * len(words) else None
+
+
+def model_text(text: str) -> str:
+    """``text`` with its headlines recased for the model (same length, same offsets)."""
+    lines = text.split("\n")
+    kinds = [_headline_kind(line) for line in lines]
+    if not any(kinds):
+        return text
+    body = "\n".join(line for line, kind in zip(lines, kinds, strict=True) if not kind)
+    evidence = len(_WORD.findall(body)) >= _MIN_BODY_WORDS
+    lower = set(_LOWER.findall(body)) | _FUNCTION
+    # a name: capitalised in the body (inside a sentence, or at its start and never in lowercase)
+    titled = set(_TITLED.findall(body))
+    titled |= {w for w in _CAPITALISED.findall(body) if w.lower() not in lower}
+    out = []
+    for line, kind in zip(lines, kinds, strict=True):
+        if kind:
+            line = _recase(line, kind, lower, titled, evidence)
+        out.append(line)
+    return "\n".join(out)
+
+
+def _known(word: str) -> bool:
+    """A name reader knows without the article: a place, a nationality, a given name."""
+    return word in GAZETTEER or word in FIRST_NAMES or word in world_places()
+
+
+def _recase(line: str, kind: str, lower: set[str], titled: set[str], evidence: bool) -> str:
+    """One headline recased: with enough body text, a word keeps its capital only when the
+    body capitalises it inside a sentence or it is a known name; without, only the function
+    words and headline verbs are lowercased."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        low, cap = word.lower(), word.capitalize()
+        name = cap in titled or _known(cap)
+        if kind == "caps" and len(word) <= 4 and low not in lower and not name:
+            return word  # an acronym: "MVC"
+        if m.start() == first:
+            return cap if kind == "caps" else word
+        if low in _FUNCTION and cap not in titled:
+            return low
+        if evidence:
+            return cap if name else low
+        return low if low in lower else (cap if kind == "caps" else word)
+
+    first_word = _WORD.search(line)
+    first = first_word.start() if first_word else -1
+    return _WORD.sub(fix, line)
