@@ -206,3 +206,20 @@ def test_the_word_after_a_name_types_it():
     assert found["Alibaba"] == {"org"}
     assert found["Bureij"] == found["Spokane"] == {"place"}
     assert found["Trump"] == {"person"}
+
+
+def test_a_span_run_across_a_possessive_is_split():
+    text = (
+        "Members of Vietnam's Communist Party met at Tufts University's Feinstein International "
+        "Center. Friends on Martha's Vineyard read the People's Daily."
+    )
+    found = _labels(
+        text,
+        ("Vietnam's Communist Party", "org"),
+        ("Tufts University's Feinstein International Center", "place"),
+        ("Martha's Vineyard|People's Daily", "org"),
+    )
+    assert found["Vietnam"] == {"place"}
+    assert found["Communist Party"] == found["Tufts University"] == {"org"}
+    assert found["Feinstein International Center"] == {"place"}
+    assert "Martha's Vineyard" in found and "People's Daily" in found  # names built on it

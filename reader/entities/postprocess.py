@@ -21,6 +21,7 @@ from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.people import not_a_name, people_step
 from reader.entities.ruler import is_known_org
+from reader.entities.split import split_possessives
 from reader.entities.teams import team_step
 from reader.entities.words import (
     EVENT_LAST,
@@ -162,6 +163,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             spans.append([s, e, cue_label(text[s:e], label)])
     spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
     spans = _split_couples(text, _split_leading_word(text, spans))
+    spans = split_possessives(text, spans, cue_label)
     _plural_works(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
