@@ -223,3 +223,15 @@ def test_a_span_run_across_a_possessive_is_split():
     assert found["Communist Party"] == found["Tufts University"] == {"org"}
     assert found["Feinstein International Center"] == {"place"}
     assert "Martha's Vineyard" in found and "People's Daily" in found  # names built on it
+
+
+def test_a_quoted_name_with_a_word_for_a_work_is_a_title():
+    text = (
+        'She starred in the movie "Dreamgirls" and the "American Pie" star left. The man they '
+        'called "Deep Throat" died. Vincent "Chin" Gigante, known as "Oddfather", was jailed.'
+    )
+    found = _labels(
+        text, ("Dreamgirls|American Pie", "org"), ("Deep Throat|Chin|Oddfather|Vincent", "person")
+    )
+    assert found["Dreamgirls"] == found["American Pie"] == {"work"}
+    assert found["Deep Throat"] == found["Chin"] == found["Oddfather"] == {"person"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.gazetteer import world_places
+from reader.entities.words import FIRST_NAMES
 
 #: After a company's name: its shares moving, its staff and owners.
 _ORG_AFTER = re.compile(
@@ -48,3 +49,46 @@ def context_step(text: str, spans: list[list], people: set[str]) -> None:
         m = _ORG_AFTER.match(text, e)
         if m and not (label == "person" and (" " in surface or "spokes" in m.group())):
             span[2] = "org"  # not "Trump spokesman": a person's spokesman
+
+
+_OPEN_QUOTES = "\"“‘'«"
+_CLOSE_QUOTES = "\"”’'»"
+#: Words around a quoted title that say it is one ("the movie", "credits include", "star").
+_WORK_CUE = re.compile(
+    r"\b(?:film|films|movie|movies|show|series|book|novel|album|song|single|track|play|musical|"
+    r"opera|game|episode|sitcom|documentary|star|starred|stars|host|hit|credits|memoir|TV|"
+    r"television|programme|program|playing|sequel|trilogy|franchise|title)\b"
+)
+_NICKNAMED = re.compile(r"\b(?:called|dubbed|nicknamed|known as|named|as|alias|aka)[ \t]*$")
+_SPEECH_AFTER = re.compile(
+    r"[,.]?[\"”’'»][ \t]+(?:he|she|they|I|we|[A-Z]\w+)?[ \t]*(?:said|says|told|asked|added|wrote)\b"
+)
+
+
+def quoted_titles(text: str, spans: list[list]) -> None:
+    """A name that fills a quotation by itself, with a word for a work near it ('the movie
+    "Dreamgirls"', 'the "American Pie" star'), is a title, whatever the model said; not a
+    nickname ("Vincent 'The Chin' Gigante", 'known as "Deep Throat"'), a person's name or a
+    one-word quote of speech ('"Obama," he said'). In place."""
+    for span in spans:
+        s, e, label = span
+        if label not in ("person", "org", "other") or s == 0 or e >= len(text):
+            continue
+        close = e + 1 if text[e] in ",." and e + 1 < len(text) else e
+        if text[s - 1] not in _OPEN_QUOTES or text[close] not in _CLOSE_QUOTES:
+            continue
+        if text[s - 1] == "'" and s > 1 and text[s - 2].isalnum():
+            continue  # an apostrophe, not a quote
+        if re.search(r"[A-Z][\w.]*[ \t]$", text[max(0, s - 20) : s - 1]) and re.match(
+            r"[ \t]+[A-Z]", text[close + 1 : close + 3]
+        ):
+            continue  # a nickname between a first name and a surname
+        if _SPEECH_AFTER.match(text, e) or text[s:e].split()[0] in FIRST_NAMES:
+            continue  # a one-word quote of speech, a person's name in quotes
+        before = text[max(0, s - 40) : s - 1]
+        before = re.split(r"[.!?][ \t]|\n", before)[-1]  # this sentence only
+        if _NICKNAMED.search(before):
+            continue
+        after = re.split(r"[.!?][ \t]|\n", text[close + 1 : close + 25])[0]
+        if _WORK_CUE.search(before) or _WORK_CUE.search(after):
+            span[2] = "work"

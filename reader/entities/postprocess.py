@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
-from reader.entities.context import context_step
+from reader.entities.context import context_step, quoted_titles
 from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.people import not_a_name, people_step
@@ -170,6 +170,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     people_step(text, spans)
     _place_step(text, spans)
     context_step(text, spans, _person_words(text, spans))
+    quoted_titles(text, spans)
     spans = _names_after_class_nouns(text, spans)
     _class_step(text, spans)
     spans = team_step(text, spans)
