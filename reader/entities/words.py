@@ -115,7 +115,8 @@ EVENT_LAST = frozenset(
     """Affair Attack Attacks Awards Championship Championships Conference Crisis Cup Earthquake
     Election Elections Expo Fair Festival Games Hurricane Marathon Massacre Olympics Open
     Pandemic Prix Protests Race Referendum Revolution Riots Scandal Spring Storm Summit
-    Tournament Trial Typhoon Uprising War Battle Siege""".split()
+    Tournament Trial Typhoon Uprising War Battle Siege Finals Slam Bowl Olympiad Invitational
+    Ceremony Parade Gala Telethon""".split()
 )
 
 #: Titles that, alone, stand for the person who holds them ("the Sheriff", "the President");
