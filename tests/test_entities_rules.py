@@ -235,3 +235,13 @@ def test_a_quoted_name_with_a_word_for_a_work_is_a_title():
     )
     assert found["Dreamgirls"] == found["American Pie"] == {"work"}
     assert found["Deep Throat"] == found["Chin"] == found["Oddfather"] == {"person"}
+
+
+def test_a_city_with_a_clubs_people_or_a_players_move_is_a_club():
+    text = (
+        "He joined Leicester in 2017 and scored 20 goals that season. Pittsburgh center "
+        "Maurkice Pouncey was suspended by the league. Paris is lovely in spring."
+    )
+    found = _labels(text, ("Leicester|Pittsburgh|Paris", "place"), ("Maurkice Pouncey", "person"))
+    assert found["Leicester"] == found["Pittsburgh"] == {"org"}
+    assert found["Paris"] == {"place"}

@@ -1,12 +1,13 @@
 """Sports teams: names the model types as places or people ("Jacksonville Jaguars", "the
 Colts", "Indianapolis beat Kansas City") are organisations, as in CoNLL and OntoNotes.
 
-Only in sports writing (a score or a result verb, and sports words), three shapes:
+Only in sports writing (sports words, and a score or a result verb), three shapes:
 - a known place and a capitalised plural ("Kansas City Chiefs", "Toronto Blue Jays");
 - "the" and a capitalised plural the model typed person or other, or missed ("the Colts");
 - a city or a state (not a country: national sides stay places, as in CoNLL) with a result
   verb after it ("Creighton beat"), a season record ("North Carolina (10-0)"), a ranking
-  before it ("top-seeded Creighton") or a score in a match report ("beat Evansville 72-65").
+  before it ("top-seeded Creighton"), a score in a match report ("beat Evansville 72-65"), a
+  club's people after it ("Liverpool manager") or a player's move before it ("joined Hull").
 """
 
 from __future__ import annotations
@@ -50,6 +51,19 @@ _RECORD_AFTER = re.compile(r"[ \t]*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
 _RANK_BEFORE = re.compile(
     r"(?<![\w-])(?:top|No\.[ \t]?\d{1,2}|\d{1,2}(?:st|nd|rd|th))[- ](?:seeded|ranked)[ \t]+$"
 )
+#: A club's people after its name ("Liverpool manager", "Pittsburgh center Maurkice
+#: Pouncey"), and a player's moves before it ("joined Liverpool", "on loan at Hull").
+_ROLE_AFTER = re.compile(
+    r"(?:'s|’s)?[ \t]+(?:manager|coach|boss|striker|midfielder|defender|goalkeeper|captain|"
+    r"fans|supporters|squad|chairman|quarterback|pitcher|center|centre|forward|guard|"
+    r"defenseman|linebacker|receiver|winger|full-back|fullback)\b"
+)
+_CLUB_VERB_BEFORE = re.compile(
+    r"(?<![\w-])(?:joined|signed[ \t]+(?:for|with)|moved[ \t]+to|loaned[ \t]+(?:out[ \t]+)?to|"
+    r"loan[ \t]+(?:to|at|with)|played[ \t]+for|plays[ \t]+for|playing[ \t]+for|"
+    r"transferred[ \t]+to|debut[ \t]+for|drew[ \t]+with|lost[ \t]+to|at[ \t]+home[ \t]+to|"
+    r"away[ \t]+(?:to|at))[ \t]+$"
+)
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[-–]\d{1,3})?\b")
 
 
@@ -72,10 +86,10 @@ _SPORTS_WORDS = re.compile(
 
 
 def sporty(text: str) -> bool:
-    """The text reads as sports writing: a score or a result verb, and sports words."""
-    if not (_SCORE.search(text) or _RESULT_VERB.search(text)):
-        return False
-    return len(set(_SPORTS_WORDS.findall(text))) >= 2
+    """The text reads as sports writing: a score or a result verb and two sports words, or
+    three sports words."""
+    words = len(set(_SPORTS_WORDS.findall(text)))
+    return words >= 3 or words >= 2 and bool(_SCORE.search(text) or _RESULT_VERB.search(text))
 
 
 def team_step(text: str, spans: list[list]) -> list[list]:
@@ -112,6 +126,8 @@ def team_step(text: str, spans: list[list]) -> list[list]:
                 _RESULT_VERB.match(after)
                 or _RECORD_AFTER.match(after)
                 or _RANK_BEFORE.search(text, max(0, s - 20), s)
+                or _ROLE_AFTER.match(after)
+                or _CLUB_VERB_BEFORE.search(text, max(0, s - 24), s)
                 or _SCORE_AFTER.match(after)
                 and (_score_pair(text, e) or _RESULT_BEFORE.search(text, max(0, s - 20), s))
             ):
