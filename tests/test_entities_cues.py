@@ -299,3 +299,15 @@ def test_a_longer_name_found_elsewhere_replaces_its_parts():
         ("Google", "org"),
         ("Google Science Fair", "event"),
     ]
+
+
+def test_a_direction_or_a_resort_of_a_name_is_a_place():
+    from reader.entities.cues import class_of
+
+    text = "The quake struck 14 miles northeast of Healdsburg, near the resort of Cannes."
+    for name in ("Healdsburg", "Cannes"):
+        start = text.index(name)
+        assert class_of(text, start, start + len(name)) == "place"
+    text = "It sits north of the river. North Korea fired."
+    start = text.index("North Korea")
+    assert class_of(text, start, start + len("North Korea")) is None

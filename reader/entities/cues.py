@@ -28,7 +28,10 @@ _CLASSES = {
         municipality commune county province region state territory country nation republic
         kingdom emirate island archipelago peninsula capital port river lake mountain volcano
         valley desert sea ocean bay gulf strait canal airport stadium arena street road highway
-        square bridge castle palace cathedral mosque temple prison""",
+        square bridge castle palace cathedral mosque temple prison resort enclave oblast
+        governorate prefecture canton parish township settlement outskirts north south east
+        west northeast northwest southeast southwest north-east north-west south-east
+        south-west""",
     "person": """man woman boy girl singer rapper musician guitarist drummer bassist vocalist
         songwriter composer actor actress comedian filmmaker director producer writer author
         novelist poet playwright journalist reporter columnist editor photographer illustrator
@@ -95,7 +98,10 @@ _BEFORE = re.compile(
 )
 # A noun in front that is a modifier of a noun after the name, not the name's class: "the
 # team Chelsea beat" is rare; "company boss X" and "band member X" have other nouns between.
-_ONLY_WITH_OF = frozenset({"state", "port", "capital", "republic", "kingdom"})
+_ONLY_WITH_OF = frozenset(
+    """state port capital republic kingdom outskirts north south east west northeast northwest
+    southeast southwest north-east north-west south-east south-west""".split()
+)
 # Class nouns that are also verbs: in front of a name they are more often the verb ("polls
 # show Labour ahead", "would coach Chelsea", "label Trump a liar").
 _ALSO_VERBS = frozenset(

@@ -330,7 +330,8 @@ def cue_label(surface: str, label: str) -> str:
         ):
             if first in cue:
                 return cue_type
-    person_like = first in FIRST_NAMES and len(words) <= 3 and all(w[:1].isupper() for w in words)
+    given = first in FIRST_NAMES or first.split("-", 1)[0] in FIRST_NAMES  # "Pierre-Hugues"
+    person_like = given and len(words) <= 3 and all(w[:1].isupper() for w in words)
     if last in ORG_LAST or (last == "District" and words[-2] in _DISTRICT_BODIES):
         return "org"  # "Irving Independent School District" is a body, not an area
     if last in EVENT_LAST:
