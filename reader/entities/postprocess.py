@@ -116,6 +116,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         if text.startswith("the ", start) and end - start > 4:
             start += 4
+        elif text.startswith(("a ", "an "), start) and end - start > 3:
+            start = text.index(" ", start) + 1  # "a Nobel Prize": the article is no part
         m = _POSSESSIVE.search(text, start, end)
         if m and m.start() > start:
             end = m.start()
