@@ -90,11 +90,15 @@ def tag(text: str) -> list[EntitySpan]:
 
 
 def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]:
-    """tag() for many texts at once (much faster with the model: batched)."""
+    """tag() for many texts at once (much faster with the model: batched). Texts in another
+    language than English get no entities: the model and the rules are English-only."""
+    from reader.entities.language import looks_english
+
+    english = [looks_english(t) for t in texts]
     if _ensure() != "spacy":
         from reader.entities import fallback
 
-        return [fallback.tag(t) for t in texts]
+        return [fallback.tag(t) if ok else [] for t, ok in zip(texts, english, strict=True)]
     from reader.entities import ruler
     from reader.entities.casing import model_text
     from reader.entities.model import one_blas_thread
@@ -102,7 +106,8 @@ def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]
 
     pieces: list[tuple[int, int, str]] = []  # (text index, offset, piece)
     for i, text in enumerate(texts):
-        pieces += [(i, off, piece) for off, piece in _chunks(text)]
+        if english[i]:
+            pieces += [(i, off, piece) for off, piece in _chunks(text)]
     raw: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     assert _nlp is not None
     with one_blas_thread():
@@ -110,7 +115,8 @@ def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]
         for (i, off, _), doc in zip(pieces, docs, strict=True):
             raw[i] += [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
     return [
-        from_spacy(text, ruler.apply(text, ents)) for text, ents in zip(texts, raw, strict=True)
+        from_spacy(text, ruler.apply(text, ents)) if ok else []
+        for text, ents, ok in zip(texts, raw, english, strict=True)
     ]
 
 
