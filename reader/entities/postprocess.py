@@ -293,6 +293,8 @@ _FACILITY_LAST = frozenset(
 )
 
 
+#: First words that make a name a place (not for "person": "Lake Bell" is an actress).
+_PLACE_FIRST = frozenset("Stade Estadio Stadio Stadion Mount Mt Mt. Cape Rue Lake".split())
 #: Words before "District" that make it a public body, not an area.
 _DISTRICT_BODIES = frozenset("School Water Fire Sanitation Transit Hospital Utility".split())
 
@@ -316,6 +318,8 @@ def cue_label(surface: str, label: str) -> str:
             return "org"  # acronyms are organisations far more often than people
         return label
     first, last = words[0], words[-1]
+    if first in _PLACE_FIRST and label in ("org", "other"):
+        return "place"  # "Stade de Suisse", "Mount Kenya", "Cape Cod"
     if first == "Operation" and label in ("org", "place", "person"):
         return "event"  # "Operation Clambake", "Operation Desert Storm": military/police ops
     for i, word in enumerate(words[:-1]):

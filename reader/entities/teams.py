@@ -114,7 +114,7 @@ def team_step(text: str, spans: list[list]) -> list[list]:
                     break
         elif (
             len(words) == 1
-            and label in ("person", "other", "work")
+            and label in ("person", "other", "work", "group")
             and text[max(0, s - 4) : s].lower() == "the "
             and _nickname(surface)
         ):
