@@ -180,7 +180,7 @@ def test_jargon_units_and_month_abbreviations_are_not_names():
         (r"CEO Andy Vesey", "org"),
     )
     assert not {"DUI", "GW", "GB", "IPO", "Oct"} & set(found)
-    assert found["BED"] == {"org"}  # defined in the text
+    assert "BED" not in found  # spelled out in lowercase: a thing, not a name
     assert found["NFL"] == {"org"}  # after a year, not a unit
     assert found["Andy Vesey"] == {"person"}
 
@@ -245,3 +245,9 @@ def test_a_city_with_a_clubs_people_or_a_players_move_is_a_club():
     found = _labels(text, ("Leicester|Pittsburgh|Paris", "place"), ("Maurkice Pouncey", "person"))
     assert found["Leicester"] == found["Pittsburgh"] == {"org"}
     assert found["Paris"] == {"place"}
+
+
+def test_initials_of_a_name_stay():
+    text = "The World Health Organization (WHO) said so. WHO experts agreed."
+    found = _labels(text, ("World Health Organization|WHO", "org"))
+    assert found["WHO"] == {"org"}

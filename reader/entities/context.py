@@ -29,10 +29,11 @@ _TYPES = ("person", "place", "other", "org")
 
 
 def context_step(text: str, spans: list[list], people: set[str]) -> None:
-    """Retype, in place, names whose next words say what they are. ``people``: words of
-    multi-word person names in the article (first names and surnames)."""
-    for span in spans:
-        s, e, label = span
+    """Retype, in place, names whose next words say what they are, and the other mentions of
+    the same name in the article with them (so the article's majority cannot undo it).
+    ``people``: words of multi-word person names in the article (first names, surnames)."""
+    decided: dict[str, str] = {}
+    for s, e, label in spans:
         surface = text[s:e]
         if label not in _TYPES or len(surface.split()) > 3 or surface in people:
             continue
@@ -42,13 +43,18 @@ def context_step(text: str, spans: list[list], people: set[str]) -> None:
         if place and label != "place" and (label != "person" or " " not in surface):
             kind = place.group().split() if isinstance(place, re.Match) else []
             if label == "other" or kind != ["camp"]:  # "the Trump camp" is his campaign
-                span[2] = "place"
+                decided[surface] = "place"
                 continue
         if label == "org":
             continue
         m = _ORG_AFTER.match(text, e)
         if m and not (label == "person" and (" " in surface or "spokes" in m.group())):
-            span[2] = "org"  # not "Trump spokesman": a person's spokesman
+            decided[surface] = "org"  # not "Trump spokesman": a person's spokesman
+    if decided:
+        for span in spans:
+            new = decided.get(text[span[0] : span[1]])
+            if new and span[2] in _TYPES:
+                span[2] = new
 
 
 _OPEN_QUOTES = "\"“‘'«"

@@ -3,8 +3,9 @@ for names.
 
 - A job title run into a person's name ("CEO Andy Vesey" as an organisation) is cut off.
 - One word with a brand's inner capital ("SeaMicro", "SoftBank") is not a person.
-- Jargon initials ("IPO", "CFO", "USB"), units after a number ("8.69 GW") and month
-  abbreviations before a day ("Oct. 21") are not names.
+- Jargon initials ("IPO", "CFO", "USB"), initials spelled out in lowercase ("binge eating
+  disorder (BED)"), units after a number ("8.69 GW") and month abbreviations before a day
+  ("Oct. 21") are not names.
 """
 
 from __future__ import annotations
@@ -61,11 +62,28 @@ def not_a_name(text: str, s: int, e: int) -> bool:
     surface = text[s:e]
     if surface in JARGON or surface.split("-", 1)[0] in JARGON:  # "USB-C"
         return f"({surface})" not in text
+    if surface.isupper() and 2 <= len(surface) <= 6 and _defined_in_lowercase(text, surface):
+        return True  # "binge eating disorder (BED)": initials of a thing, not of a name
     if surface in _UNITS:
         return bool(_NUMBER_BEFORE.search(text[max(0, s - 12) : s]))
     if surface in _MONTH_ABBREVIATIONS:
         return bool(_DAY_AFTER.match(text, e))
     return False
+
+
+def _defined_in_lowercase(text: str, initials: str) -> bool:
+    """True when the text spells ``initials`` out in lowercase words just before them in
+    parentheses ("computed tomography (CT)")."""
+    at = text.find(f"({initials})")
+    if at < 0:
+        return False
+    words = re.findall(r"[\w'-]+", text[max(0, at - 120) : at])[-len(initials) :]
+    return (
+        len(words) == len(initials)
+        and all(w.islower() for w in words[1:])
+        and not words[0].isupper()  # "Binge eating disorder (BED)" may start a sentence
+        and "".join(w[0] for w in words).lower() == initials.lower()
+    )
 
 
 def _given_name(word: str) -> bool:

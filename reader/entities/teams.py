@@ -64,6 +64,7 @@ _CLUB_VERB_BEFORE = re.compile(
     r"transferred[ \t]+to|debut[ \t]+for|drew[ \t]+with|lost[ \t]+to|at[ \t]+home[ \t]+to|"
     r"away[ \t]+(?:to|at))[ \t]+$"
 )
+_WHERE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)[ \t]+$")
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[-–]\d{1,3})?\b")
 
 
@@ -133,9 +134,10 @@ def team_step(text: str, spans: list[list]) -> list[list]:
             ):
                 span[2] = "org"
                 teams.add(surface)
-    for span in spans:  # the other mentions of a team in the article
+    for span in spans:  # the other mentions of a team, not where it is ("in Pittsburgh")
         if span[2] in ("place", "other", "person") and text[span[0] : span[1]] in teams:
-            span[2] = "org"
+            if not _WHERE_BEFORE.search(text, max(0, span[0] - 8), span[0]):
+                span[2] = "org"
     return _add_missed(text, spans, teams)
 
 
