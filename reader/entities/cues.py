@@ -46,7 +46,10 @@ _CLASSES = {
         chairwoman chief
         priest bishop cleric imam rabbi monk nun pastor preacher king queen prince princess
         emperor empress son daughter father mother wife husband brother sister widow teenager
-        cosplayer blogger youtuber designer model dancer ballerina chef""",
+        cosplayer blogger youtuber designer model dancer ballerina chef manager host mogul
+        anchor presenter aide adviser advisor officer detective commissioner superintendent
+        trooper inspector lieutenant sergeant colonel governor mayor president chancellor
+        resident""",
     "work": """album single song film movie novel book memoir biography comic manga series
         sitcom show programme documentary play opera musical poem painting sculpture
         soundtrack ep mixtape anthology magazine-article""",
