@@ -251,3 +251,11 @@ def test_initials_of_a_name_stay():
     text = "The World Health Organization (WHO) said so. WHO experts agreed."
     found = _labels(text, ("World Health Organization|WHO", "org"))
     assert found["WHO"] == {"org"}
+
+
+def test_well_known_companies_are_organisations_whatever_the_model_says():
+    from reader.entities import ruler
+
+    text = "Alibaba is set to raise $12.9bn. Verizon said SpaceX and Samsung agreed."
+    spans = {text[s:e]: label for s, e, label in ruler.find(text)}
+    assert spans == {"Alibaba": "ORG", "Verizon": "ORG", "SpaceX": "ORG", "Samsung": "ORG"}

@@ -55,6 +55,31 @@ PLATFORMS = (
     "Google", "Microsoft", "Amazon", "Netflix", "Reddit", "LinkedIn", "Snapchat", "OpenAI",
 )  # fmt: skip
 
+# Companies, media and sports bodies in the news every week whose names the small model
+# often types as places or people ("Alibaba is set to raise ...", "Verizon said"). Only names
+# that are (almost) never anything else: not "Apple", "Shell", "Ford", "Tesla", "Bloomberg",
+# "Chelsea" or "Barcelona".
+COMPANIES = (
+    "Alibaba", "Verizon", "SpaceX", "Boeing", "Airbus", "Nvidia", "Intel", "Samsung",
+    "Huawei", "Xiaomi", "Tencent", "Baidu", "ByteDance", "Uber", "Lyft", "Airbnb", "PayPal",
+    "eBay", "IBM", "Cisco", "Qualcomm", "Sony", "Toyota", "Volkswagen", "Nissan", "Hyundai",
+    "BMW", "Daimler", "Renault", "Peugeot", "Chrysler", "Stellantis", "Goldman Sachs",
+    "Morgan Stanley", "JPMorgan", "JPMorgan Chase", "Citigroup", "Barclays", "HSBC",
+    "Deutsche Bank", "Credit Suisse", "BlackRock", "Berkshire Hathaway", "Walmart", "Costco",
+    "Starbucks", "McDonald's", "Coca-Cola", "PepsiCo", "Pfizer", "Moderna", "AstraZeneca",
+    "Johnson & Johnson", "Novartis", "ExxonMobil", "Exxon Mobil", "Chevron", "Gazprom",
+    "Rosneft", "Saudi Aramco", "Aramco", "Spotify", "Salesforce", "Dropbox", "Pinterest",
+    "Yahoo", "Comcast", "AT&T", "T-Mobile", "Vodafone", "Nokia", "Ericsson", "Siemens",
+    "Panasonic", "Toshiba", "Lenovo", "FedEx", "Ryanair", "Lufthansa", "WeWork", "SoftBank",
+    "Activision", "Ubisoft", "Electronic Arts", "Nintendo", "Hulu", "HBO", "CNN", "BBC",
+    "Fox News", "NBC", "CBS", "NPR", "MSNBC", "The New York Times", "New York Times",
+    "The Washington Post", "Washington Post", "The Wall Street Journal", "Wall Street Journal",
+    "Financial Times", "NFL", "NBA", "NHL", "MLB", "NCAA", "Premier League", "Bundesliga",
+    "Manchester United", "Manchester City", "Real Madrid", "Bayern Munich", "Juventus",
+    "AC Milan", "Inter Milan", "Paris Saint-Germain", "Borussia Dortmund",
+    "Atletico Madrid", "Atlético Madrid", "Tottenham Hotspur",
+)  # fmt: skip
+
 # Software, devices and consoles named in technology news, which the small model types as
 # people ("Firefox", "Chrome"), places ("Windows XP") or companies ("Mozilla Firefox"). They
 # are products (CoNLL's MISC, reader's "other"); a version number after them is part of the
@@ -74,7 +99,9 @@ HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Pro
 
 
 def _names_regex() -> re.Pattern[str]:
-    names = dict.fromkeys((*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES, *PLATFORMS))
+    names = dict.fromkeys(
+        (*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES, *PLATFORMS, *COMPANIES)
+    )
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # Whole words only, case-sensitive: "AP" and "AP's", never "ap" or "APT".
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]|\+)")
