@@ -259,3 +259,21 @@ def test_well_known_companies_are_organisations_whatever_the_model_says():
     text = "Alibaba is set to raise $12.9bn. Verizon said SpaceX and Samsung agreed."
     spans = {text[s:e]: label for s, e, label in ruler.find(text)}
     assert spans == {"Alibaba": "ORG", "Verizon": "ORG", "SpaceX": "ORG", "Samsung": "ORG"}
+
+
+def test_datelines_awards_and_the_moon():
+    text = (
+        "BAAR, SWITZERLAND — Ascom said so.\nUPDATE 2-Oil fell. She won an Oscar and two Emmys, "
+        "Oscar Robertson said. Astronauts will return to the Moon. McDonald's sales rose."
+    )
+    found = _labels(
+        text,
+        ("BAAR", "org"),
+        ("Ascom|McDonald's", "org"),
+        ("Oscar(?= and)|Oscar Robertson", "person"),
+        ("Moon", "person"),
+    )
+    assert found["BAAR"] == found["SWITZERLAND"] == found["Moon"] == {"place"}
+    assert found["Oscar"] == found["Emmys"] == {"other"}
+    assert found["Oscar Robertson"] == {"person"}
+    assert found["McDonald's"] == {"org"}  # the "'s" is part of the name

@@ -98,3 +98,42 @@ def quoted_titles(text: str, spans: list[list]) -> None:
         after = re.split(r"[.!?][ \t]|\n", text[close + 1 : close + 25])[0]
         if _WORK_CUE.search(before) or _WORK_CUE.search(after):
             span[2] = "work"
+
+
+#: A dateline: a place in capitals at the start of a line, a state or country after it, an
+#: agency in parentheses, then a dash ("BERLIN --", "BAAR, SWITZERLAND —", "WASHINGTON (AP) —").
+_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2})"
+    r"(?:,[ \t]+([A-Z][A-Za-z.]+(?:[ \t][A-Z][A-Za-z.]+)?))?"
+    r"[ \t]*(?:\([A-Za-z][\w .&-]{0,30}\)[ \t]*)?(?:—|–|--|-)[ \t]",
+    re.M,
+)
+#: Awards named by one word ("won an Oscar", "two Emmys"): prizes, not people.
+_AWARD = re.compile(
+    r"(?<![\w-])(?:a|an|the|his|her|their|two|three|four|five|\d+|first|second)[ \t]+"
+    r"(Oscars?|Emmys?|Grammys?|Tonys?|Baftas?|BAFTAs?|Golden[ \t]Globes?)(?![\w-])"
+)
+_SKY = re.compile(r"(?<![\w-])the[ \t]+(Moon|Earth|Solar[ \t]System|Milky[ \t]Way)(?![\w-])")
+
+
+def fixed_kinds(text: str, spans: list[list]) -> list[list]:
+    """Places in datelines, one-word awards and "the Moon": retyped where the model found
+    them, added where it did not. Returns the spans, sorted."""
+    found: list[tuple[int, int, str]] = []
+    for m in _DATELINE.finditer(text):
+        found.append((m.start(1), m.end(1), "place"))
+        if m.group(2):
+            found.append((m.start(2), m.end(2), "place"))
+    found += [(m.start(1), m.end(1), "other") for m in _AWARD.finditer(text)]
+    found += [(m.start(1), m.end(1), "place") for m in _SKY.finditer(text)]
+    if not found:
+        return spans
+    added = []
+    for s, e, label in found:
+        inside = [span for span in spans if span[0] < e and s < span[1]]
+        if not inside:
+            added.append([s, e, label])
+        for span in inside:
+            if s <= span[0] and span[1] <= e:
+                span[2] = label
+    return sorted(spans + added) if added else spans

@@ -31,7 +31,7 @@ _CLASSES = {
         square bridge castle palace cathedral mosque temple prison resort enclave oblast
         governorate prefecture canton parish township settlement outskirts north south east
         west northeast northwest southeast southwest north-east north-west south-east
-        south-west""",
+        south-west planet moon asteroid comet galaxy""",
     "person": """man woman boy girl singer rapper musician guitarist drummer bassist vocalist
         songwriter composer actor actress comedian filmmaker director producer writer author
         novelist poet playwright journalist reporter columnist editor photographer illustrator

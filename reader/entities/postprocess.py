@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
-from reader.entities.context import context_step, quoted_titles
+from reader.entities.context import context_step, fixed_kinds, quoted_titles
 from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.people import not_a_name, people_step
@@ -98,6 +98,11 @@ def cut_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if e > s]
 
 
+#: Names whose "'s" is part of them ("McDonald's"): not cut as a possessive.
+POSSESSIVE_BRANDS = frozenset(
+    """McDonald Macy Kellogg Denny Sotheby Christie Wendy Domino Sainsbury Lloyd Hershey
+    Dillard Kohl Lowe Applebee Chili Moody Levi Barnardo Hardee Nathan Arby""".split()
+)
 _SCORE_END = re.compile(r"[ \t]+\d{1,2}[-–]\d{1,2}$")
 
 
@@ -119,7 +124,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         elif text.startswith(("a ", "an "), start) and end - start > 3:
             start = text.index(" ", start) + 1  # "a Nobel Prize": the article is no part
         m = _POSSESSIVE.search(text, start, end)
-        if m and m.start() > start:
+        if m and m.start() > start and text[start : m.start()] not in POSSESSIVE_BRANDS:
             end = m.start()
         while start < end and text[end - 1] in _TRAIL:
             end -= 1
@@ -173,6 +178,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     _place_step(text, spans)
     context_step(text, spans, _person_words(text, spans))
     quoted_titles(text, spans)
+    spans = fixed_kinds(text, spans)
     spans = _names_after_class_nouns(text, spans)
     _class_step(text, spans)
     spans = team_step(text, spans)

@@ -107,7 +107,8 @@ PLACE_LAST = frozenset(
     City Coast County Desert District Falls Forest Glacier Gulf Hall Harbor Harbour Heights
     Highway Hills Island Islands Lake Lane Mosque Mountain Mountains Ocean Palace Park Peninsula
     Plaza Port Prison Province Region Reservoir River Road Sea Square Stadium Station Strait
-    Street Temple Territories Territory Tower Towers Valley Volcano""".split()
+    Street Temple Territories Territory Tower Towers Valley Volcano Statehouse Capitol Cemetery
+    Terminal Facility Ave Blvd Pier Wharf Courthouse""".split()
 )
 
 #: Last words that make a name an event.
