@@ -277,3 +277,13 @@ def test_datelines_awards_and_the_moon():
     assert found["Oscar"] == found["Emmys"] == {"other"}
     assert found["Oscar Robertson"] == {"person"}
     assert found["McDonald's"] == {"org"}  # the "'s" is part of the name
+
+
+def test_names_cut_at_an_initial_or_a_credit_slash_are_mended():
+    text = "Photo: Benoit Tessier/Reuters. Dr. Silvia S. Martins led it. The D. A. Will Act."
+    found = _labels(
+        text, ("Benoit Tessier/Reuters", "org"), ("Silvia S(?=\\.)", "person"), ("D. A", "person")
+    )
+    assert found["Benoit Tessier"] == {"person"} and found["Reuters"] == {"org"}
+    assert found["Silvia S. Martins"] == {"person"}
+    assert "D. A. Will" not in found

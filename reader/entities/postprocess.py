@@ -21,7 +21,7 @@ from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.people import not_a_name, people_step
 from reader.entities.ruler import is_known_org
-from reader.entities.split import split_possessives
+from reader.entities.split import credits_and_people, split_possessives
 from reader.entities.teams import team_step
 from reader.entities.words import (
     EVENT_LAST,
@@ -170,7 +170,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             spans.append([s, e, cue_label(text[s:e], label)])
     spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
     spans = _split_couples(text, _split_leading_word(text, spans))
-    spans = split_possessives(text, spans, cue_label)
+    spans = credits_and_people(text, split_possessives(text, spans, cue_label))
     _plural_works(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
@@ -193,7 +193,10 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
 _PRODUCT_NOUN = re.compile(
     r"[ \t]+(?:(?:web|mobile|internet)[ \t]+)?(?:browser|browsers|app|apps|software|"
     r"operating[ \t]+system|smartphone|smartphones|handset|console|consoles|chatbot|"
-    r"search[ \t]+engine|plug-in|plugin|programming[ \t]+language)(?![\w-])"
+    r"search[ \t]+engine|plug-in|plugin|programming[ \t]+language|rocket|rockets|lander|"
+    r"rover|spacecraft|space[ \t]+probe|telescope|supercomputer|sedan|hatchback|SUV|pickup|"
+    r"airliner|jet|jets|drone|drones|vaccine|chip|chips|processor|processors|headphones|"
+    r"earbuds|smartwatch|laptop|laptops|tablet|tablets)(?![\w-])"
 )
 #: Nouns right before a name that make it a vessel ("the cruise ship Freewinds").
 _VESSEL_BEFORE = re.compile(
