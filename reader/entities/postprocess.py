@@ -71,6 +71,7 @@ _ORG_CONTEXT = frozenset(
     homepage""".split()
 )
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
+_ADVERB = re.compile(r"[A-Z][a-z]{3,}(?:ally|fully|ously|ively|ately|edly|ingly|ably|ibly)")
 _LOWER_PREFIX = re.compile(r"(?:pro|anti|non|ex|post|pre|neo|pan)-", re.I)
 _ABBREV_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
 
@@ -369,6 +370,8 @@ def _not_a_name(surface: str, lower_words: set[str]) -> bool:
     in lowercase in the same text ("Writing" ... "writing")."""
     if surface in FURNITURE or surface in STOPWORDS or _LOWER_PREFIX.match(surface):
         return True
+    if _ADVERB.fullmatch(surface):
+        return True  # "Nationally", "Thankfully" at the start of a sentence
     if " " in surface or surface.isupper() or alias_label(surface):
         return False
     return surface.lower() in lower_words
