@@ -621,7 +621,11 @@ def _split_joined_names(text: str, spans: list[list]) -> list[list]:
             ):
                 # "Thibaut Courtois to Real Madrid": a move between two names; names are
                 # not built around "to" or "from" (those that are get quoted as titles).
-                left_label = "person" if left.split()[0] in FIRST_NAMES else label
+                # a name moving to a known organisation is a person ("... to Real Madrid")
+                person = left.split()[0] in FIRST_NAMES or (
+                    is_known_org(right.strip()) and not is_known_org(left.strip())
+                )
+                left_label = "person" if person else label
                 out += [[s, m.start(), left_label], [m.end(), e, label]]
                 continue
             if (left in alone or right in alone) and left[:1].isupper() and right[:1].isupper():

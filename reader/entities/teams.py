@@ -55,7 +55,7 @@ _RANK_BEFORE = re.compile(
 #: Pouncey"), and a player's moves before it ("joined Liverpool", "on loan at Hull").
 _ROLE_AFTER = re.compile(
     r"(?:'s|’s)?[ \t]+(?:manager|coach|boss|striker|midfielder|defender|goalkeeper|captain|"
-    r"fans|supporters|squad|chairman|quarterback|pitcher|center|centre|forward|guard|"
+    r"fans|supporters|squad|chairman|quarterback|pitcher|center|centre|forward|guard|keeper|"
     r"defenseman|linebacker|receiver|winger|full-back|fullback)\b"
 )
 _CLUB_VERB_BEFORE = re.compile(
@@ -82,7 +82,8 @@ _SCORE = re.compile(r"(?<![\w-])\d{1,3}[-–]\d{1,3}(?![\w-])")
 _SPORTS_WORDS = re.compile(
     r"\b(?:coach|season|playoffs?|league|quarterback|touchdowns?|innings?|pitcher|striker|"
     r"goalkeeper|midfielder|defenseman|tournament|championship|semifinals?|quarterfinals?|"
-    r"rebounds|wide receiver|overtime|halftime|penalty|goals?|points)\b"
+    r"rebounds|wide receiver|overtime|halftime|penalty|goals?|points|keeper|signing|"
+    r"transfer|fixture|squad|kickoff|kick-off)\b"
 )
 
 
