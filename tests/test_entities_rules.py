@@ -287,3 +287,19 @@ def test_names_cut_at_an_initial_or_a_credit_slash_are_mended():
     assert found["Benoit Tessier"] == {"person"} and found["Reuters"] == {"org"}
     assert found["Silvia S. Martins"] == {"person"}
     assert "D. A. Will" not in found
+
+
+def test_a_country_stays_a_place_and_a_shorter_form_of_a_name_is_that_person():
+    text = (
+        "Michael Forrest Jones was charged. Forrest Jones said he was innocent. Telecom Egypt "
+        "said services in Egypt were cut."
+    )
+    found = _labels(
+        text,
+        ("Michael Forrest Jones", "person"),
+        ("Forrest Jones", "org"),
+        ("Telecom Egypt", "person"),
+        (r"(?<=in )Egypt", "place"),
+    )
+    assert found["Forrest Jones"] == {"person"}
+    assert found["Egypt"] == {"place"}

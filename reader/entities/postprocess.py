@@ -861,6 +861,7 @@ def _alias_step(
             span[2] = fixed
             span.append(True)  # marks a fixed label
     # 2. Bare surnames -> the full name (the nearest one before, else the first after).
+    #    Also the last words of a longer name ("Forrest Jones" after "Michael Forrest Jones").
     full: dict[str, list[tuple[int, str]]] = {}
     for s, e, label, *_ in spans:
         if label == "person":
@@ -868,6 +869,9 @@ def _alias_step(
             words = name.split()
             if len(words) >= 2:
                 full.setdefault(surname(words).lower(), []).append((s, name))
+            if len(words) >= 3:
+                full.setdefault(" ".join(words[1:]).lower(), []).append((s, name))
+    places = world_places()
     target: dict[int, str] = {}  # span start -> full name of what it refers to
     for span in spans:
         s, e = span[0], span[1]
@@ -877,8 +881,10 @@ def _alias_step(
             target[s], span[2] = acronyms[text[s:e]]
             continue
         name = clean_name(text[s:e], "person")
-        if " " in name:
+        if " " in name and span[2] == "person":
             continue
+        if span[2] == "place" and places.get(name) == NOT_A_CITY and name not in _AMBIGUOUS_PLACES:
+            continue  # "Egypt" is the country, whatever "Telecom Egypt" was typed
         choices = full.get(name.lower())
         if choices:
             before = [n for pos, n in choices if pos < s]

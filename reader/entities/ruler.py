@@ -91,7 +91,8 @@ PRODUCTS = (
     "Windows 10", "Windows 11", "Microsoft Windows", "Microsoft Office", "macOS", "Mac OS X",
     "iOS", "Android", "Linux", "Ubuntu", "iPhone", "iPad", "iPod", "iTunes", "MacBook",
     "PlayStation", "Xbox", "Nintendo Switch", "Wii", "Game Boy", "Kindle", "Gmail",
-    "ChatGPT", "Photoshop", "Skype", "BlackBerry",
+    "ChatGPT", "Photoshop", "Skype", "BlackBerry", "iPhones", "iPads", "iPods", "MacBooks",
+    "BlackBerrys", "Kindles",
 )  # fmt: skip
 
 #: Honorifics that make the next capitalised words a person's name ("Mr Key").
