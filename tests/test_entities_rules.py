@@ -303,3 +303,23 @@ def test_a_country_stays_a_place_and_a_shorter_form_of_a_name_is_that_person():
     )
     assert found["Forrest Jones"] == {"person"}
     assert found["Egypt"] == {"place"}
+
+
+def test_places_by_how_they_are_written():
+    text = (
+        "A cable between Abu Talat (Egypt) and Marseilles (France) was cut. Ryan Hollman, 31, "
+        "of Hope, was held. Cases rose in Barry, Berrien and Van Buren counties. He crashed "
+        "on State Route 94. Eric Biondi, MD, said the Data Retention Bill failed."
+    )
+    found = _labels(
+        text,
+        ("Abu Talat|Marseilles|Ryan Hollman|Eric Biondi|Berrien", "person"),
+        ("Egypt|France", "place"),
+        ("State Route|MD", "org"),
+        ("Data Retention Bill", "person"),
+    )
+    for name in ("Abu Talat", "Marseilles", "Hope", "Barry", "Berrien", "Van Buren"):
+        assert found[name] == {"place"}, name
+    assert found["State Route 94"] == {"place"}
+    assert "MD" not in found
+    assert found["Data Retention Bill"] == {"work"}

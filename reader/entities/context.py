@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from reader.entities.gazetteer import world_places
-from reader.entities.words import FIRST_NAMES
+from reader.entities.gazetteer import COUNTRIES, world_places
+from reader.entities.words import FIRST_NAMES, ORG_LAST
 
 #: After a company's name: its shares moving, its staff and owners.
 _ORG_AFTER = re.compile(
@@ -113,12 +113,27 @@ _AWARD = re.compile(
     r"(?<![\w-])(?:a|an|the|his|her|their|two|three|four|five|\d+|first|second)[ \t]+"
     r"(Oscars?|Emmys?|Grammys?|Tonys?|Baftas?|BAFTAs?|Golden[ \t]Globes?)(?![\w-])"
 )
+#: Places by how they are written: "Abu Talat (Egypt)", "Ryan Hollman, 31, of Hope", "Barry,
+#: Berrien and Van Buren counties", "State Route 94".
+_COUNTRY_IN_PARENS = re.compile(r"[ \t]\(([A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)\)")
+_AGE_OF_PLACE = re.compile(
+    r",[ \t]+\d{1,3},[ \t]+of[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[,.;\n ])"
+)
+_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+_PLACE_LIST = re.compile(
+    rf"((?:{_NAME},[ \t]+)*{_NAME},?[ \t]+and[ \t]+{_NAME})[ \t]+"
+    r"(?:counties|provinces|states|districts|regions|islands|cities|towns|villages)\b"
+)
+_ROAD = re.compile(
+    r"(?<![\w-])(?:State[ \t]Route|U\.S\.[ \t]Route|Route|Highway|Interstate|Hwy\.?)[ \t]\d{1,4}\b"
+)
 _SKY = re.compile(r"(?<![\w-])the[ \t]+(Moon|Earth|Solar[ \t]System|Milky[ \t]Way)(?![\w-])")
 
 
 def fixed_kinds(text: str, spans: list[list]) -> list[list]:
-    """Places in datelines, one-word awards and "the Moon": retyped where the model found
-    them, added where it did not. Returns the spans, sorted."""
+    """Places in datelines, lists of counties, "X (Country)", "Name, 31, of Town", numbered
+    roads; one-word awards; "the Moon": retyped where the model found them, added where it
+    did not. Returns the spans, sorted."""
     found: list[tuple[int, int, str]] = []
     for m in _DATELINE.finditer(text):
         found.append((m.start(1), m.end(1), "place"))
@@ -126,6 +141,19 @@ def fixed_kinds(text: str, spans: list[list]) -> list[list]:
             found.append((m.start(2), m.end(2), "place"))
     found += [(m.start(1), m.end(1), "other") for m in _AWARD.finditer(text)]
     found += [(m.start(1), m.end(1), "place") for m in _SKY.finditer(text)]
+    found += [(m.start(1), m.end(1), "place") for m in _AGE_OF_PLACE.finditer(text)]
+    found += [(m.start(), m.end(), "place") for m in _ROAD.finditer(text)]
+    for m in _PLACE_LIST.finditer(text):
+        for name in re.finditer(_NAME, m.group(1)):
+            found.append((m.start(1) + name.start(), m.start(1) + name.end(), "place"))
+    for m in _COUNTRY_IN_PARENS.finditer(text):
+        if m.group(1) in COUNTRIES:  # the name right before is a place in that country
+            before = [sp for sp in spans if sp[1] == m.start()]
+            found += [
+                (sp[0], sp[1], "place")
+                for sp in before
+                if sp[2] in ("person", "other") and text[sp[0] : sp[1]].split()[-1] not in ORG_LAST
+            ]
     if not found:
         return spans
     added = []
@@ -135,5 +163,7 @@ def fixed_kinds(text: str, spans: list[list]) -> list[list]:
             added.append([s, e, label])
         for span in inside:
             if s <= span[0] and span[1] <= e:
-                span[2] = label
+                span[0], span[1], span[2] = s, e, label  # "State Route" -> "State Route 94"
+            elif span[0] <= s and e <= span[1] and label == "place" and span[2] != "place":
+                span[0], span[1], span[2] = s, e, label  # "Route" cut from "State Route 94"
     return sorted(spans + added) if added else spans

@@ -383,7 +383,9 @@ _TIME_ZONES = frozenset(
 )
 #: Letters after a person's name (Queen's Counsel, Member of Parliament, honours, degrees):
 #: the model calls "QC" a place or "SC" an organisation.
-_POST_NOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE PhD".split())
+_POST_NOMINALS = frozenset(
+    "QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE PhD Ph.D Ph.D. MD M.D. DDS RN JD DVM Esq".split()
+)
 _LOWER_PREFIX_BEFORE = re.compile(r"(?<![\w-])(?:[Pp]ro|[Aa]nti|[Nn]on|[Pp]ost|[Pp]re|[Nn]eo)-$")
 _AFTER_A_NAME = re.compile(r",?[ \t]+")
 

@@ -89,12 +89,12 @@ ORG_LAST = frozenset(
     Pharmaceuticals Electronics Communications Telecom Insurance Ventures Investments
     Securities Financial Brewery Comics Command Regiment Battalion Directorate Secretariat
     Tribunal Cabinet Conservatory Seminary Polytechnic Consortium Syndicate Cooperative
-    Guild Chamber""".split()
+    Guild Chamber Studio""".split()
 )
 
 #: Last words that make a name a law, treaty or document ("Patriot Act", "Geneva Convention").
 WORK_LAST = frozenset(
-    """Act Acts Treaty Accord Accords Agreement Convention Charter Constitution Declaration
+    """Act Acts Bill Treaty Accord Accords Agreement Convention Charter Constitution Declaration
     Doctrine Manifesto""".split()
 )
 
