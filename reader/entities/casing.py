@@ -39,7 +39,11 @@ _FUNCTION = frozenset(
 )
 _MIN_WORDS = 4
 #: Function words that title case capitalises and ordinary text does not.
-_SMALL = frozenset("to in on at for of with after as is are was by from over into the a an".split())
+_SMALL = frozenset(
+    """to in on at for of with after as is are was by from over into the a an during before
+    against about without within through between among amid under than will can may could
+    would should has have had be been not""".split()
+)
 #: Below this many words of ordinary text, the article is no evidence of how words are cased.
 _MIN_BODY_WORDS = 40
 
