@@ -38,14 +38,9 @@ _NOT_TEAM = frozenset(
 _TYPED = EVENT_LAST | WORK_LAST | OTHER_LAST | PLACE_LAST
 _PLURAL = re.compile(r"[A-Z][a-z]+[a-hj-rtv-z]s")  # "Colts", not "Davis", "Exodus", "Ross"
 _THE_PLURAL = re.compile(r"(?<![\w-])the[ \t]+([A-Z][a-z]+[a-hj-rtv-z]s)(?![\w'’-])")
-_RESULT_VERB = re.compile(
-    r"[ \t]+(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|upset|outlasted|"
-    r"trailed|rallied)(?![\w-])"
-)
-_RESULT_BEFORE = re.compile(
-    r"(?<![\w-])(?:beat|beats|defeated|defeats|edged|routed|thrashed|downed|upset|over|against)"
-    r"[ \t]+$"
-)
+_WON = "beat|beats|defeated|defeats|edged|routed|thrashed|downed|upset"
+_RESULT_VERB = re.compile(rf"[ \t]+(?:{_WON}|outlasted|trailed|rallied)(?![\w-])")
+_RESULT_BEFORE = re.compile(rf"(?<![\w-])(?:{_WON}|over|against)[ \t]+$")
 #: A season record after a name ("North Carolina (10-0)"), a ranking before it.
 _RECORD_AFTER = re.compile(r"[ \t]*\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
 _RANK_BEFORE = re.compile(
