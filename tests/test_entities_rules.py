@@ -323,3 +323,16 @@ def test_places_by_how_they_are_written():
     assert found["State Route 94"] == {"place"}
     assert "MD" not in found
     assert found["Data Retention Bill"] == {"work"}
+
+
+def test_model_words_and_device_nouns_make_products():
+    text = "The Vision Pro has a Retina display; the Chromecast Ultra and the Switch Lite sold."
+    found = _labels(
+        text, ("Vision Pro|Chromecast Ultra", "org"), ("Retina", "place"), ("Switch Lite", "person")
+    )
+    assert found == {
+        "Vision Pro": {"other"},
+        "Retina": {"other"},
+        "Chromecast Ultra": {"other"},
+        "Switch Lite": {"other"},
+    }

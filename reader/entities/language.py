@@ -22,7 +22,7 @@ _OTHERS = frozenset(
     est pour une dans que qui sur pas avec ce cette sont el los las por con para como pero
     más um uma não com mais pelo pela são der die das und ist nicht mit den dem von zu auf
     für sich ein eine auch werden yang dan ini itu dengan untuk dari tidak het een van niet
-    zijn op och att är för på som och av det""".split()
+    zijn op och att är för på som och av det et ut sed quis nisi amet dolor lorem ipsum""".split()
 )
 #: Below this many words, a text is too short to judge (a headline): taken as English.
 MIN_WORDS = 40

@@ -197,7 +197,7 @@ _PRODUCT_NOUN = re.compile(
     r"search[ \t]+engine|plug-in|plugin|programming[ \t]+language|rocket|rockets|lander|"
     r"rover|spacecraft|space[ \t]+probe|telescope|supercomputer|sedan|hatchback|SUV|pickup|"
     r"airliner|jet|jets|drone|drones|vaccine|chip|chips|processor|processors|headphones|"
-    r"earbuds|smartwatch|laptop|laptops|tablet|tablets)(?![\w-])"
+    r"earbuds|smartwatch|laptop|laptops|tablet|tablets|headset|headsets|display|router)(?![\w-])"
 )
 #: Nouns right before a name that make it a vessel ("the cruise ship Freewinds").
 _VESSEL_BEFORE = re.compile(

@@ -99,7 +99,7 @@ WORK_LAST = frozenset(
 )
 
 #: Last words that make a name an award (CoNLL's MISC, reader's "other").
-OTHER_LAST = frozenset("Award Prize Prizes Medal Trophy".split())
+OTHER_LAST = frozenset("Award Prize Prizes Medal Trophy Pro Ultra Lite".split())
 
 #: Last words that make a name a place (including buildings and facilities).
 PLACE_LAST = frozenset(
