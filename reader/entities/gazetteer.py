@@ -78,7 +78,7 @@ _RELIGIONS = """Islam Christianity Judaism Buddhism Hinduism Sikhism Catholicism
 Mormonism Shinto Taoism Jainism Zoroastrianism Scientology Orthodoxy"""
 # Peoples and communities in the news that the small model calls organisations.
 _PEOPLES = """Rohingya Uyghur Uyghurs Uighur Uighurs Tamil Tamils Pashtun Pashtuns Kurds Yazidi
-Yazidis Druze Alawite Alawites Bedouin Bedouins Maori Sikh Sikhs Mormon Mormons Hutu Tutsi
+Yazidis Druze Alawite Alawites Bedouin Bedouins Maori Māori Sikh Sikhs Mormon Mormons Hutu Tutsi
 Tutsis Sami Inuit Berber Berbers Hazara Baloch Sunnis Shiites Copts Coptic Ashkenazi
 Sephardic Evangelical Evangelicals Anglican Anglicans Methodist Baptist Lutheran"""
 _PLURAL_ENDS = ("an", "i")  # "Iraqi" -> "Iraqis", "Canadian" -> "Canadians"

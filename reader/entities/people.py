@@ -52,7 +52,8 @@ _TITLES = frozenset(
 )
 #: A brand's inner capital ("SeaMicro", "SoftBank"); not a surname's ("McCain", "DeSantis",
 #: "MacArthur": prefixes of two letters or in the list).
-_CAMEL = re.compile(r"([A-Z][a-z]{2,})[A-Z][a-z]+")
+_CAMEL = re.compile(r"([A-Z][a-z]{2,}|[A-Z]{2,})[A-Z][a-z]+")  # "SeaMicro", "CNNMoney"
+_PARTY_CODE = re.compile(r"[A-Z][\w]*-[A-Z]{2,}")  # "Zanu-PF": a party, not a person
 _NAME_PREFIXES = frozenset("Mac Van Von Del Des Della Fitz Vander Dos Das".split())
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
 
@@ -109,8 +110,12 @@ def people_step(text: str, spans: list[list]) -> None:
     for span in spans:
         s, e, label = span
         m = _CAMEL.fullmatch(text, s, e) if label == "person" else None
-        if m and m.group(1) not in _NAME_PREFIXES:
-            span[2] = "org"  # "SeaMicro", "SoftBank": a company, not a person
+        if (
+            m
+            and m.group(1) not in _NAME_PREFIXES
+            or (label == "person" and _PARTY_CODE.fullmatch(text, s, e))
+        ):
+            span[2] = "org"  # "SeaMicro", "SoftBank", "Zanu-PF": not people
             continue
         if label not in ("org", "place", "other"):
             continue
