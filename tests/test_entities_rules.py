@@ -336,3 +336,13 @@ def test_model_words_and_device_nouns_make_products():
         "Chromecast Ultra": {"other"},
         "Switch Lite": {"other"},
     }
+
+
+def test_words_run_onto_a_name_are_cut():
+    text = "He told The Associated Press that it was over at a Kroger-owned store in Leeds."
+    found = _labels(text, ("The Associated Press that", "org"), ("Kroger-owned", "org"))
+    assert "The Associated Press" in found and "Kroger" in found
+    text = "She studied at the University of Alabama at Birmingham. Thompson in Leeds lost."
+    found = _labels(text, ("University of Alabama at Birmingham|Thompson in Leeds", "org"))
+    assert "University of Alabama at Birmingham" in found  # a name with "at"
+    assert found["Leeds"] == {"place"}

@@ -104,6 +104,11 @@ POSSESSIVE_BRANDS = frozenset(
     """McDonald Macy Kellogg Denny Sotheby Christie Wendy Domino Sainsbury Lloyd Hershey
     Dillard Kohl Lowe Applebee Chili Moody Levi Barnardo Hardee Nathan Arby""".split()
 )
+#: A lowercase word or suffix the model ran onto the end of a name.
+_TRAILING_WORD = re.compile(
+    r"(?:[ \t]+(?:and|or|that|which|who|the|of|in|on|at|to|for|with)"
+    r"|-(?:owned|based|backed|led|run|linked|funded|born|made))$"
+)
 _SCORE_END = re.compile(r"[ \t]+\d{1,2}[-–]\d{1,2}$")
 
 
@@ -131,6 +136,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
         while start < end and text[end - 1] == "." and not _ABBREV_END.search(text, start, end):
             end -= 1
+        m = _TRAILING_WORD.search(text, start, end)
+        if m and m.start() > start:
+            end = m.start()  # "The Associated Press that", "Kroger-owned"
     paren = text.find("(", start, end)
     if paren > start and text.find(")", paren, end) < 0:  # "(WHO)" lost its ")" above
         end = len(text[start:paren].rstrip()) + start
@@ -630,7 +638,13 @@ def _split_joined_names(text: str, spans: list[list]) -> list[list]:
                 left_label = "person" if person else label
                 out += [[s, m.start(), left_label], [m.end(), e, label]]
                 continue
-            if (left in alone or right in alone) and left[:1].isupper() and right[:1].isupper():
+            # "... Centre in Whangārei" (not "University of Alabama at Birmingham")
+            here = m.group().split()[0] == "in" and right in world_places()
+            if (
+                (left in alone or right in alone or here)
+                and left[:1].isupper()
+                and right[:1].isupper()
+            ):
                 # "... in Bonaire": after a place preposition the right part is a place
                 where = m.group().split()[0] in ("in", "at", "from", "to")
                 out += [[s, m.start(), label], [m.end(), e, "place" if where else label]]
