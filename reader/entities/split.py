@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from reader.entities.gazetteer import world_places
+from reader.entities.gazetteer import GAZETTEER, world_places
 from reader.entities.people import not_a_name
-from reader.entities.words import FIRST_NAMES
+from reader.entities.ruler import is_known_org
+from reader.entities.words import FIRST_NAMES, TYPING_LAST, surname
 
 _INNER_POSSESSIVE = re.compile(r"(?:'s|’s)[ \t]+(?=[A-Z])")
 
@@ -88,4 +89,124 @@ def credits_and_people(text: str, spans: list[list]) -> list[list]:
         if out and out[-1][1] > s:
             continue  # the name was run into the one before
         out.append([s, e, label])
+    return out
+
+
+_INNER_WORD = re.compile(r"[ \t]+(?:the|in|on|at|from|to|by|with|after|before)[ \t]+")
+
+
+def split_joined_names(text: str, spans: list[list]) -> list[list]:
+    """Split a span the model ran over two names ("According to Rathbun the Scientology
+    property", "Scientology on French television") at the small word between them, when
+    either side is a name found on its own elsewhere in the article. Names built with such
+    words ("Council on Foreign Relations", "Alexander the Great", "Rhein in Flammen") stay
+    whole: their parts are not names of their own in the article."""
+    if not any(_INNER_WORD.search(text, s, e) for s, e, _ in spans):
+        return spans
+    alone = {text[s:e] for s, e, _ in spans}
+    for s, e, label in spans:
+        words = text[s:e].split()
+        if label == "person" and len(words) >= 2 and not _INNER_WORD.search(text, s, e):
+            alone.add(surname(words))  # "Rathbun" after "Mark Rathbun"
+    out: list[list] = []
+    for span in spans:
+        s, e, label = span
+        m = _INNER_WORD.search(text, s, e)
+        if m:
+            left, right = text[s : m.start()], text[m.end() : e]
+            if (
+                m.group().split()[0] in ("to", "from")
+                and label in ("person", "org", "place")
+                and len(left.split()) >= 2
+                and all(w[:1].isupper() for w in (left + " " + right).split())
+            ):
+                # "Thibaut Courtois to Real Madrid": a move between two names; names are
+                # not built around "to" or "from" (those that are get quoted as titles).
+                # a name moving to a known organisation is a person ("... to Real Madrid")
+                person = left.split()[0] in FIRST_NAMES or (
+                    is_known_org(right.strip()) and not is_known_org(left.strip())
+                )
+                left_label = "person" if person else label
+                out += [[s, m.start(), left_label], [m.end(), e, label]]
+                continue
+            # "... Centre in Whangārei" (not "University of Alabama at Birmingham")
+            here = m.group().split()[0] == "in" and right in world_places()
+            if (
+                (left in alone or right in alone or here)
+                and left[:1].isupper()
+                and right[:1].isupper()
+            ):
+                # "... in Bonaire": after a place preposition the right part is a place
+                where = m.group().split()[0] in ("in", "at", "from", "to")
+                out += [[s, m.start(), label], [m.end(), e, "place" if where else label]]
+                continue
+        out.append(span)
+    return out
+
+
+_AND = re.compile(r"[ \t]+and[ \t]+")
+
+
+def split_couples(text: str, spans: list[list]) -> list[list]:
+    """Two people the model ran into one name ("Lopez and Carrasquillo", "Laci and Conner"
+    as an organisation) are split into two persons when each side is a person named
+    elsewhere in the article (whole, by surname or by first name) or starts with a common
+    given name. Firms named after people ("Procter and Gamble", "Marks and Spencer") stay
+    whole: their parts are nobody in the article."""
+    if not any(_AND.search(text, s, e) for s, e, label in spans if label != "person"):
+        return spans
+    people: set[str] = set()
+    for s, e, label in spans:
+        if label == "person" and not _AND.search(text, s, e):
+            words = text[s:e].split()
+            people.update((text[s:e], words[0], surname(words)))
+
+    def someone(part: str) -> bool:
+        words = part.split()
+        return bool(words) and (part in people or words[0] in FIRST_NAMES) and len(words) <= 3
+
+    out: list[list] = []
+    for span in spans:
+        s, e, label = span
+        m = _AND.search(text, s, e) if label != "person" else None
+        if m and text.count(" and ", s, e) == 1:
+            left, right = text[s : m.start()], text[m.end() : e]
+            if someone(left) and someone(right) and (left in people or right in people):
+                out += [[s, m.start(), "person"], [m.end(), e, "person"]]
+                continue
+        out.append(span)
+    return out
+
+
+def split_leading_word(text: str, spans: list[list]) -> list[list]:
+    """A nationality or a place run into the person's name after it is split off:
+    - "the American Hasim Rahman" typed as an organisation: a group, then a person, when the
+      name starts with a common given name or is a person found elsewhere in the article;
+    - "envoy to Ukraine David Holmes": a place, then a person, when the name starts with a
+      common given name and the place is not also one (Georgia, Victoria).
+    The name after it has two words or more, and names whose last word types them stay whole
+    ("Chinese Communist Party")."""
+    kinds = [GAZETTEER.get(text[s:e].split(" ", 1)[0]) for s, e, _ in spans]
+    if "group" not in kinds and "place" not in kinds:
+        return spans
+    people: set[str] = set()
+    for s, e, label in spans:
+        if label == "person":
+            words = text[s:e].split()
+            people.update((text[s:e], surname(words)) if len(words) > 1 else words)
+    out: list[list] = []
+    for span, kind in zip(spans, kinds, strict=True):
+        s, e, label = span
+        first, _, rest = text[s:e].partition(" ")
+        words = rest.split()
+        split = False
+        if len(words) >= 2 and words[-1] not in TYPING_LAST and all(w[:1].isupper() for w in words):
+            if kind == "group" and label not in ("person", "group"):
+                split = words[0] in FIRST_NAMES or rest in people or surname(words) in people
+            elif kind == "place":
+                split = first not in FIRST_NAMES and words[0] in FIRST_NAMES
+        if split:
+            out += [[s, s + len(first), kind], [e - len(rest), e, "person"]]
+            continue
+        out.append(span)
     return out

@@ -126,3 +126,20 @@ TITLE_WORDS = frozenset(
     """President Vice-President Sheriff Governor Mayor Senator Ambassador Chancellor Premier
     Secretary Minister""".split()
 )
+
+
+#: Generational suffixes after a surname ("Arcade Joseph Comeaux Jr."): not the surname.
+_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+
+
+def surname(words: list[str]) -> str:
+    """The last word of a person's name that is not a generational suffix ("Jr.")."""
+    for word in reversed(words[1:]):
+        word = word.rstrip(",")
+        if word not in _SUFFIXES:
+            return word
+    return words[-1]
+
+
+#: Last words that type a name (an organisation, a place, an event, a work, a prize).
+TYPING_LAST = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
