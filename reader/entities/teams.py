@@ -1,7 +1,8 @@
 """Sports teams: names the model types as places or people ("Jacksonville Jaguars", "the
 Colts", "Indianapolis beat Kansas City") are organisations, as in CoNLL and OntoNotes.
 
-Only in sports writing (sports words, and a score or a result verb), three shapes:
+Only in sports writing (three sports words, or two and a score or a result verb), three
+shapes:
 - a known place and a capitalised plural ("Kansas City Chiefs", "Toronto Blue Jays");
 - "the" and a capitalised plural the model typed person or other, or missed ("the Colts");
 - a city or a state (not a country: national sides stay places, as in CoNLL) with a result
