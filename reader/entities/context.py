@@ -9,6 +9,7 @@ campaign, not a place).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from reader.entities.gazetteer import COUNTRIES, world_places
@@ -120,10 +121,12 @@ _AGE_OF_PLACE = re.compile(
     r",[ \t]+\d{1,3},[ \t]+of[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?=[,.;\n ])"
 )
 _NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
-_PLACE_LIST = re.compile(
-    rf"((?:{_NAME},[ \t]+)*{_NAME},?[ \t]+and[ \t]+{_NAME})[ \t]+"
-    r"(?:counties|provinces|states|districts|regions|islands|cities|towns|villages)\b"
+_KINDS_OF_PLACE = re.compile(
+    r"[ \t](?:counties|provinces|states|districts|regions|islands|cities|towns|villages)\b"
 )
+# Searched only in the 240 characters before a kind of place, with a bounded list: an open
+# repetition here backtracks for minutes on a long list of capitalised words.
+_PLACE_LIST = re.compile(rf"((?:{_NAME},[ \t]+){{0,12}}{_NAME},?[ \t]+and[ \t]+{_NAME})$")
 _ROAD = re.compile(
     r"(?<![\w-])(?:State[ \t]Route|U\.S\.[ \t]Route|Route|Highway|Interstate|Hwy\.?)[ \t]\d{1,4}\b"
 )
@@ -143,12 +146,18 @@ def fixed_kinds(text: str, spans: list[list]) -> list[list]:
     found += [(m.start(1), m.end(1), "place") for m in _SKY.finditer(text)]
     found += [(m.start(1), m.end(1), "place") for m in _AGE_OF_PLACE.finditer(text)]
     found += [(m.start(), m.end(), "place") for m in _ROAD.finditer(text)]
-    for m in _PLACE_LIST.finditer(text):
-        for name in re.finditer(_NAME, m.group(1)):
-            found.append((m.start(1) + name.start(), m.start(1) + name.end(), "place"))
+    for kind in _KINDS_OF_PLACE.finditer(text):
+        start = max(0, kind.start() - 240)
+        m = _PLACE_LIST.search(text, start, kind.start())
+        if m:
+            for name in re.finditer(_NAME, m.group(1)):
+                found.append((m.start(1) + name.start(), m.start(1) + name.end(), "place"))
+    ending: dict[int, list[list]] = {}
+    for span in spans:
+        ending.setdefault(span[1], []).append(span)
     for m in _COUNTRY_IN_PARENS.finditer(text):
         if m.group(1) in COUNTRIES:  # the name right before is a place in that country
-            before = [sp for sp in spans if sp[1] == m.start()]
+            before = ending.get(m.start(), [])
             found += [
                 (sp[0], sp[1], "place")
                 for sp in before
@@ -157,8 +166,14 @@ def fixed_kinds(text: str, spans: list[list]) -> list[list]:
     if not found:
         return spans
     added = []
+    starts = [span[0] for span in spans]  # spans are sorted and do not overlap
     for s, e, label in found:
-        inside = [span for span in spans if span[0] < e and s < span[1]]
+        inside = []
+        for span in spans[max(0, bisect.bisect_left(starts, s) - 1) :]:
+            if span[0] >= e:
+                break
+            if s < span[1]:
+                inside.append(span)
         if not inside:
             added.append([s, e, label])
         for span in inside:
