@@ -346,3 +346,19 @@ def test_words_run_onto_a_name_are_cut():
     found = _labels(text, ("University of Alabama at Birmingham|Thompson in Leeds", "org"))
     assert "University of Alabama at Birmingham" in found  # a name with "at"
     assert found["Leeds"] == {"place"}
+
+
+def test_addresses_and_a_possessive_before_a_name():
+    text = (
+        "He read today’s Boston Globe. Mail jane.doe@example.com or see "
+        "https://www.google.com/search?q=Barack+Obama now. Obama spoke."
+    )
+    found = _labels(
+        text,
+        ("’s Boston Globe", "org"),
+        ("jane.doe@example.com", "person"),
+        ("Obama", "person"),
+    )
+    assert found == {"Boston Globe": {"org"}, "Obama": {"person"}}
+    spans = finish(text, [(text.rindex("Obama"), text.rindex("Obama") + 5, "person")])
+    assert [s.start for s in spans] == [text.rindex("Obama")]  # not the one in the address

@@ -120,6 +120,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if m and m.start() > start:
         end = m.start()
     for _ in range(3):  # a few passes: "'the U.S.'s" needs more than one
+        if text.startswith(("'s ", "’s "), start):
+            start += 3  # "today’s Boston Globe": the possessive before the name
         while start < end and text[start] in _LEAD:
             start += 1
         if text.startswith("the ", start) and end - start > 4:
@@ -140,6 +142,20 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     if paren > start and text.find(")", paren, end) < 0:  # "(WHO)" lost its ")" above
         end = len(text[start:paren].rstrip()) + start
     return start, end
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """The span is part of an e-mail address or a web address ("jane@example.com",
+    "https://www.google.com/search?q=Obama"): not a name in the text."""
+    if any(c.isspace() for c in text[start:end]):
+        return False  # an address has no spaces ("NC @ PNC Music Pavilion" is a venue list)
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = len(text)
+    for stop in (" ", "\n"):
+        at = text.find(stop, end)
+        right = at if 0 <= at < right else right
+    token = text[left:right]
+    return "@" in token.strip("@") or "://" in token or token.startswith("www.")
 
 
 def looks_like_name(surface: str) -> bool:
@@ -167,7 +183,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
                 and text.count(" ", s, e) >= 2
             ):
                 s += 4  # "The United States"; but "The Hague", "The New York Times" keep it
-            if e <= s or not looks_like_name(text[s:e]):
+            if e <= s or not looks_like_name(text[s:e]) or _in_address(text, s, e):
                 continue
             if not titled and (_not_a_name(text[s:e], lower_words) or not_a_name(text, s, e)):
                 continue
@@ -588,6 +604,8 @@ def _propagate(text: str, spans: list[list], acronyms: dict[str, tuple[str, str]
     added, replaced = [], []
     for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
         ms, me = m.span()
+        if _in_address(text, ms, me):
+            continue
         if not any(taken[ms:me]):
             added.append([ms, me, names[m.group()]])
         elif " " in m.group():
