@@ -362,3 +362,12 @@ def test_addresses_and_a_possessive_before_a_name():
     assert found == {"Boston Globe": {"org"}, "Obama": {"person"}}
     spans = finish(text, [(text.rindex("Obama"), text.rindex("Obama") + 5, "person")])
     assert [s.start for s in spans] == [text.rindex("Obama")]  # not the one in the address
+
+
+def test_common_phrases_menu_paths_and_tech_initials_are_not_names():
+    text = (
+        "We moved to Cloud Computing last year; cloud computing is cheap. Go to Library > "
+        "Typelists. Add an RSS feed and your IP address."
+    )
+    found = _labels(text, ("Cloud Computing|Library > Typelists", "org"), ("RSS|IP", "org"))
+    assert found == {}

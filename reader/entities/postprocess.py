@@ -144,6 +144,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _common_phrase(text: str, start: int, end: int) -> bool:
+    """A menu path ("Library > Typelists"), or words the same text also writes as a common
+    lowercase phrase ("Cloud Computing" ... "cloud computing")."""
+    surface = text[start:end]
+    if ">" in surface:
+        return True
+    return " " in surface and f" {surface.lower()}" in text and surface.lower() != surface
+
+
 def _in_address(text: str, start: int, end: int) -> bool:
     """The span is part of an e-mail address or a web address ("jane@example.com",
     "https://www.google.com/search?q=Obama"): not a name in the text."""
@@ -186,6 +195,8 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
             if e <= s or not looks_like_name(text[s:e]) or _in_address(text, s, e):
                 continue
             if not titled and (_not_a_name(text[s:e], lower_words) or not_a_name(text, s, e)):
+                continue
+            if label not in ("place", "group") and _common_phrase(text, s, e):
                 continue
             if _not_a_name_here(text, s, e, label, lower_words, spans[-1] if spans else None):
                 continue
