@@ -371,3 +371,8 @@ def test_common_phrases_menu_paths_and_tech_initials_are_not_names():
     )
     found = _labels(text, ("Cloud Computing|Library > Typelists", "org"), ("RSS|IP", "org"))
     assert found == {}
+
+
+def test_emphasis_in_capitals_and_more_units_are_not_names():
+    text = "He was given a LOT of money. The car has 177 PS and 1 GiB of memory."
+    assert _labels(text, ("LOT|PS|GiB", "org")) == {}

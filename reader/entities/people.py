@@ -36,7 +36,14 @@ JARGON = frozenset(
     ATM DBA""".split()
 )
 #: Units the model calls organisations after a number ("8.69 GW", "16 GB").
-_UNITS = frozenset("GW MW KW kW GWh MWh TWh kWh GB MB TB KB Gbps Mbps GHz MHz mAh KO KOs".split())
+_UNITS = frozenset(
+    "GW MW KW kW GWh MWh TWh kWh GB MB TB KB GiB MiB TiB Gbps Mbps GHz MHz mAh KO KOs PS MP".split()
+)
+#: Common words written in capitals for emphasis ("given a LOT of money", "back rub FREE").
+_EMPHASIS = frozenset(
+    """LOT LOTS FREE NOT MUST ALL NEW NOW NEVER ONLY VERY REALLY BIG HUGE BEST ANY EVERY MORE
+    MOST KEY NOTE YES NO STOP WOW OMG HUGE""".split()
+)
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \t]?$")
 _MONTH_ABBREVIATIONS = frozenset("Jan Feb Aug Sep Sept Oct Nov Dec".split())
 _DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
@@ -67,6 +74,8 @@ def not_a_name(text: str, s: int, e: int) -> bool:
         return f"({surface})" not in text
     if surface.isupper() and 2 <= len(surface) <= 6 and _defined_in_lowercase(text, surface):
         return True  # "binge eating disorder (BED)": initials of a thing, not of a name
+    if surface in _EMPHASIS and not text[max(0, s - 40) : s].isupper():
+        return True  # emphasis in a mixed-case sentence, not a name
     if surface in _UNITS:
         return bool(_NUMBER_BEFORE.search(text[max(0, s - 12) : s]))
     if surface in _MONTH_ABBREVIATIONS:
