@@ -92,7 +92,9 @@ PRODUCTS = (
     "iOS", "Android", "Linux", "Ubuntu", "iPhone", "iPad", "iPod", "iTunes", "MacBook",
     "PlayStation", "Xbox", "Nintendo Switch", "Wii", "Game Boy", "Kindle", "Gmail",
     "ChatGPT", "Photoshop", "Skype", "BlackBerry", "iPhones", "iPads", "iPods", "MacBooks",
-    "BlackBerrys", "Kindles",
+    "BlackBerrys", "Kindles", "JavaScript", "jQuery", "PHP", "MySQL", "PostgreSQL",
+    "SQLite", "Hadoop", "Kubernetes", "Node.js", "Ruby on Rails", "Silverlight", "Adobe Flash",
+    "Adobe Flex", "Amazon EC2", "EC2", "Amazon S3", "WordPress",
 )  # fmt: skip
 
 #: Honorifics that make the next capitalised words a person's name ("Mr Key").
