@@ -89,16 +89,25 @@ def tag(text: str) -> list[EntitySpan]:
     return tag_many([text])[0]
 
 
-def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]:
+def tag_many(
+    texts: list[str], *, batch_size: int = 8, publishers: list[str | None] | None = None
+) -> list[list[EntitySpan]]:
     """tag() for many texts at once (much faster with the model: batched). Texts in another
-    language than English get no entities: the model and the rules are English-only."""
+    language than English get no entities: the model and the rules are English-only.
+    ``publishers``: per text, the title of the feed it came from (or None), whose name in
+    the text is then an organisation."""
+    from reader.entities.context import publisher_name
     from reader.entities.language import looks_english
 
     english = [looks_english(t) for t in texts]
+    names = [publisher_name(p) for p in publishers] if publishers else [None] * len(texts)
     if _ensure() != "spacy":
         from reader.entities import fallback
 
-        return [fallback.tag(t) if ok else [] for t, ok in zip(texts, english, strict=True)]
+        return [
+            fallback.tag(t, name) if ok else []
+            for t, ok, name in zip(texts, english, names, strict=True)
+        ]
     from reader.entities import ruler
     from reader.entities.casing import model_text
     from reader.entities.model import one_blas_thread
@@ -115,8 +124,8 @@ def tag_many(texts: list[str], *, batch_size: int = 8) -> list[list[EntitySpan]]
         for (i, off, _), doc in zip(pieces, docs, strict=True):
             raw[i] += [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
     return [
-        from_spacy(text, ruler.apply(text, ents)) if ok else []
-        for text, ents, ok in zip(texts, raw, english, strict=True)
+        from_spacy(text, ruler.apply(text, ents), name) if ok else []
+        for text, ents, ok, name in zip(texts, raw, english, names, strict=True)
     ]
 
 

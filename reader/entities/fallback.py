@@ -86,6 +86,6 @@ def _raw_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def tag(text: str) -> list[EntitySpan]:
+def tag(text: str, publisher: str | None = None) -> list[EntitySpan]:
     """Entity spans of ``text`` found without a model."""
-    return finish(text, _raw_spans(text))
+    return finish(text, _raw_spans(text), publisher)

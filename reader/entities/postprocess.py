@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from reader.entities.canonical import alias_label, canonical, clean_name
-from reader.entities.context import context_step, fixed_kinds, quoted_titles
+from reader.entities.context import context_step, fixed_kinds, publisher_step, quoted_titles
 from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.people import not_a_name, people_step
@@ -174,8 +174,11 @@ def looks_like_name(surface: str) -> bool:
     return any(c.isupper() for c in surface)
 
 
-def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
-    """Turn raw (start, end, reader label) spans into the final EntitySpans of ``text``."""
+def finish(
+    text: str, raw: Iterable[tuple[int, int, str]], publisher: str | None = None
+) -> list[EntitySpan]:
+    """Turn raw (start, end, reader label) spans into the final EntitySpans of ``text``;
+    ``publisher``: the lowercased name of who published it (see context.publisher_name)."""
     spans: list[list] = []
     lower_words = set(_LOWER_WORD.findall(text))
     for start, end, label in sorted(raw):
@@ -217,6 +220,7 @@ def finish(text: str, raw: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
     spans = team_step(text, spans)
     spans = _missed_names(text, spans)
     _surname_votes(text, spans)
+    publisher_step(text, spans, publisher)
     acronyms = _acronyms(text, spans)
     spans = _propagate(text, spans, acronyms)
     return _alias_step(text, spans, acronyms)
@@ -631,9 +635,12 @@ def _propagate(text: str, spans: list[list], acronyms: dict[str, tuple[str, str]
     return sorted(spans + added) if added else spans
 
 
-def from_spacy(text: str, ents: Iterable[tuple[int, int, str]]) -> list[EntitySpan]:
+def from_spacy(
+    text: str, ents: Iterable[tuple[int, int, str]], publisher: str | None = None
+) -> list[EntitySpan]:
     """finish() for spans with spaCy labels."""
-    return finish(text, ((s, e, SPACY_LABELS[lab]) for s, e, lab in ents if lab in SPACY_LABELS))
+    raw = ((s, e, SPACY_LABELS[lab]) for s, e, lab in ents if lab in SPACY_LABELS)
+    return finish(text, raw, publisher)
 
 
 def _drop_overlaps(spans: list[list]) -> list[list]:

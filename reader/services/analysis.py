@@ -30,13 +30,15 @@ def analysis_version() -> int:
     return entities.version()
 
 
-def analyse_many(items: list[tuple[str, str]]) -> list[Analysis]:
-    """Analyse (title, text) pairs in one batch."""
+def analyse_many(
+    items: list[tuple[str, str]], publishers: list[str | None] | None = None
+) -> list[Analysis]:
+    """Analyse (title, text) pairs in one batch; ``publishers``: each one's feed title."""
     if not items:
         return []
     from reader import entities, related
 
-    all_spans = entities.tag_many([text for _, text in items])
+    all_spans = entities.tag_many([text for _, text in items], publishers=publishers)
     version = analysis_version()
     return [
         Analysis(tuple(spans), related.terms_for(title, text, spans), version)

@@ -204,7 +204,7 @@ def enrich_job(jobs: list[dict]) -> tuple[list[Enriched], dict[str, float]]:
         (page.title or job["title"], page.text) if page else (job["title"], job["text"])
         for job, page, _, _ in chosen
     ]
-    analyses = analyse_many(items)
+    analyses = analyse_many(items, [job.get("feed_title") for job, _, _, _ in chosen])
     times["entities"] += time.process_time() - t
     out = [
         Enriched(job["id"], page, state, analysis, note)
