@@ -27,9 +27,11 @@ def retag_articles(
     done = 0
     for i in range(0, len(ids), batch):
         rows = store.article_texts(ids[i : i + batch])
-        tagged = entities.tag_many([text for _, text in rows])
+        tagged = entities.tag_many(
+            [text for _, text, _ in rows], publishers=[feed for _, _, feed in rows]
+        )
         done += store.save_mentions(
-            [(article_id, spans) for (article_id, _), spans in zip(rows, tagged, strict=True)],
+            [(article_id, spans) for (article_id, _, _), spans in zip(rows, tagged, strict=True)],
             version,
         )
     return done

@@ -166,17 +166,21 @@ class EntitiesSQL:
             params.append(limit)
         return [r[0] for r in self.db.execute(sql, params).fetchall()]
 
-    def article_texts(self, article_ids: Sequence[int]) -> list[tuple[int, str]]:
-        """(id, cleaned text) of the given articles that exist, in the order given."""
+    def article_texts(self, article_ids: Sequence[int]) -> list[tuple[int, str, str]]:
+        """(id, cleaned text, feed title) of the given articles that exist, in the order
+        given."""
         if not article_ids:
             return []
         marks = ",".join("?" * len(article_ids))
-        rows = dict(
-            self.db.execute(
-                f"SELECT id, text FROM articles WHERE id IN ({marks})", list(article_ids)
+        rows = {
+            row[0]: row
+            for row in self.db.execute(
+                "SELECT a.id, a.text, coalesce(f.title, '') FROM articles a "
+                f"LEFT JOIN feeds f ON f.id = a.feed_id WHERE a.id IN ({marks})",
+                list(article_ids),
             ).fetchall()
-        )
-        return [(i, rows[i]) for i in article_ids if i in rows]
+        }
+        return [tuple(rows[i]) for i in article_ids if i in rows]
 
     def article_version(self, article_id: int) -> int:
         """The analysis version stored with the article (0: never analysed)."""
