@@ -1,10 +1,14 @@
-"""The word after a name types it: "Alibaba shares fell" (a company), "the Rukban camp", "a
-Spokane-based firm" (places; "-based" only after a known place, not "Intel-based"), whatever
-the model said.
+"""What the text around a name says it is, whatever the model said.
 
-Only for names of one to three words, never for a person named in full elsewhere in the
-article, and organisations only become places by a kind of place ("the Trump camp" is a
-campaign, not a place).
+- context_step: the words after it: "Alibaba shares fell" (a company), "the Rukban camp", "a
+  Spokane-based firm" (places; "-based" only after a known place, not "Intel-based"). Only
+  for names of one to three words, never for a person named in full elsewhere in the
+  article; organisations only become places by a kind of place ("the Trump camp" is a
+  campaign, not a place).
+- quoted_titles: a quoted name with a word for a work near it is a title.
+- fixed_kinds: how some places and prizes are written (datelines, "Abu Talat (Egypt)",
+  "State Route 94", "won an Oscar").
+- publisher_step: the feed's own name is the organisation that publishes it.
 """
 
 from __future__ import annotations
