@@ -1,14 +1,19 @@
 """From raw spans (a model's or the fallback's) to typed, canonical EntitySpans.
 
-Steps, in order: map spaCy labels to reader's (numbers, dates and money dropped), cut spans
-at line breaks (a block edge is never inside a name), trim quotes, possessives and a leading
-"the", drop spans with no capital letter, join a name split into two places, give known places
-the model typed person or org the place label (_place_step), then the per-article alias
-step: a well-known alias
-keeps its fixed label, a bare surname takes the label and the entity of the full name
-mentioned in the same article, and one surface form gets one label (the majority).
+finish() runs the steps, in order (each module's docstring says more):
+1. Per span: map spaCy labels to reader's (numbers, dates and money dropped), cut at line
+   breaks, trim quotes, possessives, "the"/"a" and words run onto the end, and drop what is
+   no name (page furniture, jargon initials, units, addresses, common phrases ...); type it
+   by its own words (cue_label: "... Party" is an organisation).
+2. Mend spans: splits at small words, "and", a possessive, a photo credit (split.py); two
+   places one space apart are one person (places.py).
+3. Type by context: products, job titles, known places (places.py), the words after a name
+   and quoted titles (context.py), class nouns (cues.py), sports teams (teams.py), missed
+   names typed by their last word, surname votes, the feed's publisher.
+4. Per article: acronyms, further mentions of names already found, then the alias step (a
+   well-known alias keeps its label, a bare surname takes the full name's, one surface form
+   one label).
 """
-
 from __future__ import annotations
 
 import re
