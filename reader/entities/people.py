@@ -13,17 +13,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.gazetteer import GAZETTEER
-from reader.entities.words import (
-    EVENT_LAST,
-    FIRST_NAMES,
-    ORG_LAST,
-    OTHER_LAST,
-    PLACE_LAST,
-    STOPWORDS,
-    WORK_LAST,
-)
-
-_TYPING_LAST = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
+from reader.entities.words import STOPWORDS, TYPING_LAST, is_given_name
 
 #: Initials of things, jobs and procedures that the model calls organisations.
 JARGON = frozenset(
@@ -98,17 +88,13 @@ def _defined_in_lowercase(text: str, initials: str) -> bool:
     )
 
 
-def _given_name(word: str) -> bool:
-    return word in FIRST_NAMES or "-" in word and word.split("-", 1)[0] in FIRST_NAMES
-
-
 def _looks_personal(words: list[str]) -> bool:
     """Two or three name words, the first a common given name, none typing the name."""
     return (
         2 <= len(words) <= 3
-        and _given_name(words[0])
+        and is_given_name(words[0])
         and all(_NAME_WORD.fullmatch(w) for w in words)
-        and words[-1] not in _TYPING_LAST
+        and words[-1] not in TYPING_LAST
         and not any(w in STOPWORDS or GAZETTEER.get(w) == "group" for w in words)
     )
 

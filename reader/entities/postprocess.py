@@ -14,6 +14,7 @@ finish() runs the steps, in order (each module's docstring says more):
    well-known alias keeps its label, a bare surname takes the full name's, one surface form
    one label).
 """
+
 from __future__ import annotations
 
 import re
@@ -52,6 +53,7 @@ from reader.entities.words import (
     TITLE_WORDS,
     TYPING_LAST,
     WORK_LAST,
+    is_given_name,
     surname,
 )
 from reader.models import EntitySpan
@@ -387,8 +389,7 @@ def cue_label(surface: str, label: str) -> str:
         ):
             if first in cue:
                 return cue_type
-    given = first in FIRST_NAMES or first.split("-", 1)[0] in FIRST_NAMES  # "Pierre-Hugues"
-    person_like = given and len(words) <= 3 and all(w[:1].isupper() for w in words)
+    person_like = is_given_name(first) and len(words) <= 3 and all(w[:1].isupper() for w in words)
     if last in ORG_LAST or (last == "District" and words[-2] in _DISTRICT_BODIES):
         return "org"  # "Irving Independent School District" is a body, not an area
     if last in EVENT_LAST:
@@ -495,7 +496,7 @@ def _class_step(text: str, spans: list[list]) -> None:
                 span[2] = cue
 
 
-_TYPED_BY_LAST = sorted(ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST, key=len)
+_TYPED_BY_LAST = sorted(TYPING_LAST, key=len)
 #: Two to five capitalised words ("of", "and", "for", "the", "de" may join them) ending with
 #: a word that types the name: "Deseret News", "FIRST Global Challenge Robot Olympics".
 _NAME_WITH_TYPE = re.compile(

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.entities.words import EVENT_LAST, ORG_LAST, OTHER_LAST, PLACE_LAST, WORK_LAST
-
-TYPING_LAST_WORDS = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
+from reader.entities.words import TYPING_LAST
 
 WIRE_AGENCIES = (
     "AP", "Associated Press", "The Associated Press", "AFP", "Agence France-Presse",
@@ -97,9 +95,6 @@ PRODUCTS = (
     "Adobe Flex", "Amazon EC2", "EC2", "Amazon S3", "WordPress",
 )  # fmt: skip
 
-#: Honorifics that make the next capitalised words a person's name ("Mr Key").
-HONORIFICS = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.")
-
 
 def _names_regex() -> re.Pattern[str]:
     names = dict.fromkeys(
@@ -161,7 +156,7 @@ def apply(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, s
         inside = [r for r in rules if e[0] <= r[0] and r[1] <= e[1] and e[1] - e[0] > r[1] - r[0]]
         if not inside:
             continue
-        if text[e[0] : e[1]].rsplit(None, 1)[-1] in TYPING_LAST_WORDS:
+        if text[e[0] : e[1]].rsplit(None, 1)[-1] in TYPING_LAST:
             wider.append(e)
         elif e[2] == "ORG" and any(r[2] == "ORG" for r in inside):
             wider.append(e)

@@ -60,6 +60,7 @@ _CLUB_VERB_BEFORE = re.compile(
     r"transferred[ \t]+to|debut[ \t]+for|drew[ \t]+with|lost[ \t]+to|at[ \t]+home[ \t]+to|"
     r"away[ \t]+(?:to|at))[ \t]+$"
 )
+_SCORE_PAIR = re.compile(r"[ \t]+\d{1,3},[ \t]+[A-Z][\w .'-]{1,30}?[ \t]+\d{1,3}\b")
 _WHERE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|near)[ \t]+$")
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[-–]\d{1,3})?\b")
 
@@ -140,7 +141,7 @@ def team_step(text: str, spans: list[list]) -> list[list]:
 
 def _score_pair(text: str, end: int) -> bool:
     """ "Creighton 72, Evansville 65": a name and a score, then another name and a score."""
-    return bool(re.match(r"[ \t]+\d{1,3},[ \t]+[A-Z][\w .'-]{1,30}?[ \t]+\d{1,3}\b", text[end:]))
+    return bool(_SCORE_PAIR.match(text, end))
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}")

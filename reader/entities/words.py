@@ -143,3 +143,8 @@ def surname(words: list[str]) -> str:
 
 #: Last words that type a name (an organisation, a place, an event, a work, a prize).
 TYPING_LAST = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
+
+
+def is_given_name(word: str) -> bool:
+    """A common given name, also as the first part of a hyphenated one ("Pierre-Hugues")."""
+    return word in FIRST_NAMES or "-" in word and word.split("-", 1)[0] in FIRST_NAMES
