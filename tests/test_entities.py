@@ -120,3 +120,36 @@ def test_only_ner_components_are_loaded(spacy_backend):  # noqa: F811
     assert "ner" in names
     for excluded in ("parser", "tagger", "lemmatizer", "attribute_ruler", "senter"):
         assert excluded not in names
+
+
+def test_a_name_after_an_unpunctuated_headline_is_not_run_into_it(spacy_backend):  # noqa: F811
+    text = (
+        "Manning picks apart Jaguars\n\nPeyton Manning was nearly perfect, exactly what the "
+        "Indianapolis Colts needed."
+    )
+    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    assert ("Peyton Manning", "person") in found
+
+
+def test_abbreviated_dates_are_not_names(spacy_backend):  # noqa: F811
+    for text in (
+        "Senate passes the spending bill late at night\nMar 4, 2009\nIn a move that surprised.",
+        "Comedian picked to host the awards show\nFri Aug 2, 2013 6:50pm EDT\nShe said yes.",
+    ):
+        assert not [s for s in spacy_backend.tag(text) if s.text[:3] in ("Mar", "Fri")], text
+
+
+def test_names_side_by_side_at_a_spaced_slash_are_two(spacy_backend):  # noqa: F811
+    text = "Barack Obama spoke.\nImage: Twitter / Barack Obama.\nHe left."
+    spans = [s.text for s in spacy_backend.tag(text)]
+    assert "Twitter / Barack Obama" not in spans
+
+
+def test_a_name_written_once_in_lowercase_stays_a_name(spacy_backend):  # noqa: F811
+    text = (
+        "The browser is made by Mozilla. Engineers at Mozilla said the release is ready. "
+        "Users of Mozilla products can update now, and partners of Mozilla agreed. "
+        'A post on the mozilla blog said so. "We are proud," said a Mozilla engineer.'
+    )
+    assert "Mozilla" in [s.text for s in spacy_backend.tag(text)]
+

@@ -16,8 +16,8 @@ def test_a_title_case_headline_keeps_only_its_names():
     text = "Colts Beat Chiefs To Clinch Playoff Spot\n" + BODY
     out = model_text(text)
     assert len(out) == len(text)
-    assert out.split("\n")[0] == "Colts beat Chiefs to clinch playoff spot"
-    assert out.split("\n")[1:] == text.split("\n")[1:]  # the body is untouched
+    assert out[:41] == "Colts beat Chiefs to clinch playoff spot."  # a full stop for "\n"
+    assert out[41:] == text[41:]  # the body is untouched
 
 
 def test_a_headline_in_capitals_takes_the_case_of_the_body():
@@ -29,5 +29,19 @@ def test_a_headline_in_capitals_takes_the_case_of_the_body():
 
 def test_ordinary_text_and_lists_of_names_are_left_alone():
     assert model_text(BODY) == BODY
-    listing = "June 20 – Raleigh, NC @ Coastal Credit Union Music Park at Walnut Creek\n" + BODY
-    assert model_text(listing) == listing  # no function word in capitals: not a headline
+    line = "June 20 – Raleigh, NC @ Coastal Credit Union Music Park at Walnut Creek"
+    # no function word in capitals: not a headline, so not recased
+    assert model_text(line + "\n" + BODY)[: len(line)] == line
+
+
+def test_a_break_after_an_unpunctuated_line_becomes_a_full_stop():
+    text = "Manning picks apart Jaguars\n\nPeyton Manning was nearly perfect.\n\nDone."
+    out = model_text(text)
+    assert len(out) == len(text)
+    assert out.startswith("Manning picks apart Jaguars.\nPeyton Manning")
+    assert out.endswith("perfect.\n\nDone.")  # punctuated lines keep their breaks
+
+
+def test_short_labels_and_unsplittable_breaks_keep_their_line_breaks():
+    text = "Story Timeline\n\nThe car went on sale.\nWHO SAID IT\nNobody knows who said it"
+    assert model_text(text) == text

@@ -409,3 +409,17 @@ def test_refresh_tags_an_article_with_its_feeds_name():
         assert labels == {"org"}
     else:
         assert "person" not in labels
+
+
+def test_a_word_heading_other_names_is_no_surname():
+    from reader.entities.postprocess import _heads_of_other_names
+
+    text = (
+        "The Mozilla Foundation. Mozilla Corporation. Mozilla. Mozilla. Represent Mozilla. Mozilla."
+    )
+    spans = [[0, 22, "org"], [24, 43, "org"], [45, 52, "org"], [54, 61, "person"]]
+    spans += [[63, 80, "person"]]
+    assert _heads_of_other_names(text, spans) == set()  # a tie: the word is as much a person
+    spans.append([82, 89, "org"])
+    assert text[82:89] == "Mozilla"
+    assert _heads_of_other_names(text, spans) == {"Mozilla"}

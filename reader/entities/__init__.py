@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Version of the model-based analysis; bump whenever its output changes.
-ANALYSIS_VERSION = 9
+ANALYSIS_VERSION = 10
 #: Version of the fallback's analysis; always below ANALYSIS_VERSION.
 FALLBACK_VERSION = 3
 

@@ -8,6 +8,10 @@ given name); the rest is lowercased. Short texts, with too little evidence, only
 function words and the commonest headline verbs lowercased. A headline must have a function
 word in capitals ("To", "In"): lists of names are left alone. The result has the same length
 as the text, so the model's offsets hold for the original, which is what gets highlighted.
+
+A line that ends without punctuation (a headline, a caption, a list item) also gets a full
+stop in place of its line break, where the tokenizer will still split the words: the model
+otherwise runs names across the break ("Jaguars\n\nPeyton Manning" as one organisation).
 """
 
 from __future__ import annotations
@@ -64,8 +68,29 @@ def _headline_kind(line: str) -> str | None:
     return "title" if capitalised >= 0.8 * len(words) else None
 
 
+#: A line break after a line without final punctuation, where a full stop can stand in for it:
+#: before a blank line (".\n\n"), or between a lowercase letter and a capital, which the
+#: tokenizer splits at a full stop ("Jaguars.Peyton").
+_OPEN_BREAK = re.compile(r"(?<=[A-Za-z0-9)\]’”\"'])\n(?=[ \t]*\n)|(?<=[a-z])\n(?=[A-Z])")
+
+
 def model_text(text: str) -> str:
-    """``text`` with its headlines recased for the model (same length, same offsets)."""
+    """``text`` prepared for the model (same length, same offsets): headlines recased, and
+    line breaks after unpunctuated lines marked as sentence ends."""
+    text = _recased(text)
+    return _OPEN_BREAK.sub(lambda m: _stop(text, m.start()), text)
+
+
+def _stop(text: str, at: int) -> str:
+    """A full stop for the line break at ``at`` when the line before it is a sentence or a
+    headline; short labels ("Story Timeline") stay unpunctuated, since the model reads a lone
+    capitalised phrase with a full stop as a name."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return "." if len(line.split()) >= _MIN_WORDS else "\n"
+
+
+def _recased(text: str) -> str:
+    """``text`` with its headlines recased."""
     lines = text.split("\n")
     kinds = [_headline_kind(line) for line in lines]
     if not any(kinds):

@@ -37,6 +37,16 @@ _EMPHASIS = frozenset(
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \t]?$")
 _MONTH_ABBREVIATIONS = frozenset("Jan Feb Aug Sep Sept Oct Nov Dec".split())
 _DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
+#: Weekdays and months, abbreviated as in datelines ("Fri Aug 2, 2013", "Sun, 15 Sep 2013").
+_DATE_WORDS = re.compile(
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
+    r"|Oct|Nov|Dec)\.?,?[ \t]*)+"
+)
+#: What follows an abbreviated date: a day and a year, or a day and a month.
+_DATE_AFTER = re.compile(
+    r"\.?,?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}\b"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4})"
+)
 
 #: Job titles that may stand in front of a name.
 _TITLES = frozenset(
@@ -58,7 +68,8 @@ _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
 
 def not_a_name(text: str, s: int, e: int) -> bool:
     """Jargon initials not defined as a name in the text ("IPO", but not "Binge Eating
-    Disorder (BED)"), a unit after a number, a month abbreviation before a day."""
+    Disorder (BED)"), a unit after a number, a month abbreviation before a day, weekdays and
+    months abbreviated in a date ("Fri Aug 2, 2013")."""
     surface = text[s:e]
     if surface in JARGON or surface.split("-", 1)[0] in JARGON:  # "USB-C"
         return f"({surface})" not in text
@@ -70,6 +81,8 @@ def not_a_name(text: str, s: int, e: int) -> bool:
         return bool(_NUMBER_BEFORE.search(text[max(0, s - 12) : s]))
     if surface in _MONTH_ABBREVIATIONS:
         return bool(_DAY_AFTER.match(text, e))
+    if _DATE_WORDS.fullmatch(surface):
+        return bool(_DATE_AFTER.match(text, e))  # "Mar 4, 2009" (not "Mar-a-Lago")
     return False
 
 

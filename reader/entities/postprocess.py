@@ -84,6 +84,8 @@ _POSSESSIVE_DATE = re.compile(
     r"October|November|December|\d)"
 )
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][\w'’.-]*(?<![.'’-])")
+#: Capitalised words inside a sentence (after a lowercase word, a digit or a comma).
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w'’.-]*(?<![.'’-])")
 _THE_IS_NOT_NAME = frozenset({"person", "place", "group", "event"})
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Z.&]{1,9})\s*\)")
 _NEXT_WORD = re.compile(r"(?:'s|’s)?\s+(\w+)")
@@ -187,7 +189,8 @@ def finish(
     """Turn raw (start, end, reader label) spans into the final EntitySpans of ``text``;
     ``publisher``: the lowercased name of who published it (see context.publisher_name)."""
     spans: list[list] = []
-    lower_words = set(_LOWER_WORD.findall(text))
+    lower_words = Counter(_LOWER_WORD.findall(text))
+    inside = Counter(_INSIDE_CAPITAL.findall(text))
     for start, end, label in sorted(raw):
         for s, e in cut_lines(text, start, end):
             s, e = trim(text, s, e)
@@ -204,7 +207,9 @@ def finish(
                 s += 4  # "The United States"; but "The Hague", "The New York Times" keep it
             if e <= s or not looks_like_name(text[s:e]) or _in_address(text, s, e):
                 continue
-            if not titled and (_not_a_name(text[s:e], lower_words) or not_a_name(text, s, e)):
+            if not titled and (
+                _not_a_name(text[s:e], lower_words, inside) or not_a_name(text, s, e)
+            ):
                 continue
             if label not in ("place", "group") and _common_phrase(text, s, e):
                 continue
@@ -407,16 +412,19 @@ def cue_label(surface: str, label: str) -> str:
     return label
 
 
-def _not_a_name(surface: str, lower_words: set[str]) -> bool:
+def _not_a_name(surface: str, lower_words: Counter, inside: Counter) -> bool:
     """Page furniture, a lowercase prefix ("pro-Beijing"), or a common word that also appears
-    in lowercase in the same text ("Writing" ... "writing")."""
+    in lowercase in the same text ("Writing" ... "writing"), unless the text capitalises it
+    inside sentences (``inside``) far more often: a name ("Mozilla" 40 times, "mozilla blog"
+    once)."""
     if surface in FURNITURE or surface in STOPWORDS or _LOWER_PREFIX.match(surface):
         return True
     if _ADVERB.fullmatch(surface):
         return True  # "Nationally", "Thankfully" at the start of a sentence
     if " " in surface or surface.isupper() or alias_label(surface):
         return False
-    return surface.lower() in lower_words
+    lowercase = lower_words.get(surface.lower(), 0)
+    return lowercase > 0 and inside.get(surface, 0) < max(3, 3 * lowercase)
 
 
 #: Time zones: the model calls "GMT" an organisation; they are not names of things.
@@ -433,7 +441,7 @@ _AFTER_A_NAME = re.compile(r",?[ \t]+")
 
 
 def _not_a_name_here(
-    text: str, s: int, e: int, label: str, lower_words: set[str], prev: list | None
+    text: str, s: int, e: int, label: str, lower_words: Counter, prev: list | None
 ) -> bool:
     """A time zone or a social media handle ("@POTUS"); letters after a person's name ("Mark
     Tedeschi, QC"); or a "person" whose every word is a common word of the article,
@@ -649,6 +657,28 @@ def from_spacy(
     return finish(text, raw, publisher)
 
 
+def _heads_of_other_names(text: str, spans: list[list]) -> set[str]:
+    """Words the article uses mostly as something other than a person, and as the first
+    word of at least two other names ("Mozilla" in "Mozilla Foundation", "Mozilla
+    Corporation"): not the surname of a person named "Represent Mozilla"."""
+    alone: dict[str, Counter] = {}
+    heads: dict[str, set[str]] = {}
+    for s, e, label, *_ in spans:
+        surface = clean_name(text[s:e], label)  # without "The"
+        words = surface.split()
+        if len(words) == 1:
+            alone.setdefault(surface, Counter())[label] += 1
+        elif label != "person":
+            heads.setdefault(words[0], set()).add(surface)
+    return {
+        word
+        for word, names in heads.items()
+        if len(names) >= 2
+        and word in alone
+        and alone[word]["person"] < sum(alone[word].values()) - alone[word]["person"]
+    }
+
+
 def _drop_overlaps(spans: list[list]) -> list[list]:
     out: list[list] = []
     for span in spans:
@@ -681,6 +711,7 @@ def _alias_step(
             if len(words) >= 3:
                 full.setdefault(" ".join(words[1:]).lower(), []).append((s, name))
     places = world_places()
+    not_surnames = _heads_of_other_names(text, spans)
     target: dict[int, str] = {}  # span start -> full name of what it refers to
     for span in spans:
         s, e = span[0], span[1]
@@ -695,7 +726,7 @@ def _alias_step(
         if span[2] == "place" and places.get(name) == NOT_A_CITY and name not in AMBIGUOUS_PLACES:
             continue  # "Egypt" is the country, whatever "Telecom Egypt" was typed
         choices = full.get(name.lower())
-        if choices:
+        if choices and name not in not_surnames:
             before = [n for pos, n in choices if pos < s]
             target[s] = before[-1] if before else choices[0][1]
             span[2] = "person"

@@ -65,11 +65,21 @@ _SURNAME_AFTER = re.compile(r"\.[ \t]([A-Z][a-z][\w'’-]*)")
 
 
 def credits_and_people(text: str, spans: list[list]) -> list[list]:
-    """Split photo credits at "/" (a person, then an organisation); extend a person's name
+    """Split photo credits at "/" (a person, then an organisation) and names side by side
+    at " / "; extend a person's name
     over a common given name in front of it; join a name cut at a middle initial."""
     out: list[list] = []
     for span in spans:
         s, e, label = span
+        if " / " in text[s:e]:
+            # two names side by side ("Twitter / Barack Obama"): the typing steps after
+            # this one type each part on its own
+            for m in re.finditer(r"[^/]+", text[s:e]):
+                part = m.group().strip()
+                if part:
+                    at = s + m.start() + m.group().index(part)
+                    out.append([at, at + len(part), label])
+            continue
         slash = text.find("/", s, e)
         if slash > s:
             left, right = text[s:slash].strip(), text[slash + 1 : e].strip()
