@@ -153,3 +153,33 @@ def test_a_name_written_once_in_lowercase_stays_a_name(spacy_backend):  # noqa: 
     )
     assert "Mozilla" in [s.text for s in spacy_backend.tag(text)]
 
+
+def test_party_members_families_and_public_bodies(spacy_backend):  # noqa: F811
+    text = (
+        "Virginia Democrats won both chambers. Democrats were right to celebrate. House "
+        "investigations into the Bidens continued as Joe Biden campaigned. The Congressional "
+        "Budget Office estimates the cost."
+    )
+    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    assert ("Virginia Democrats", "group") in found
+    assert ("Democrats", "group") in found
+    assert ("Bidens", "person") in found
+    assert ("Congressional Budget Office", "org") in found  # "The" is no part of it
+
+
+def test_tour_dates_split_at_the_venue(spacy_backend):  # noqa: F811
+    text = "Tour dates: October 9 – Irving, TX @ Toyota Music Factory\nOctober 10 – Austin, TX"
+    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    assert ("TX", "place") in found
+    assert ("Austin", "place") in found
+    assert not [t for t, _ in found if "@" in t]
+
+
+def test_singular_team_nicknames(spacy_backend):  # noqa: F811
+    text = (
+        "The Thunder barely missed an upset win over the Clippers on Tuesday. Coach Billy "
+        "Donovan said the season is long and the playoffs matter; the Thunder scored nine "
+        "straight points in overtime."
+    )
+    labels = {s.label for s in spacy_backend.tag(text) if s.text == "Thunder"}
+    assert labels == {"org"}

@@ -23,7 +23,7 @@ JARGON = frozenset(
     LPT VOD OEM OEMs UI UX SaaS ROI GDP CPI ETF ETFs MBA ICU DNA RNA HIV CO2 GW MW KW GWh MWh
     TWh LLC QB RB WR DL OL LB CB MVP ERA RBI CT MRI HPV CCTV DDoS DDOS ECG EKG MIA OTT VHS DRM
     WTF GaN COVID SARS MERS MDMA LSD THC CBD RSS IP VPS SSL SMTP ESMTP HELO MIME SLA VC CFP
-    ATM DBA""".split()
+    ATM DBA CTR CPM CPC RTB FPS LAN WAN NAS HTTP HTTPS TCP UDP SQL JSON XML CSV""".split()
 )
 #: Units the model calls organisations after a number ("8.69 GW", "16 GB").
 _UNITS = frozenset(
@@ -32,7 +32,8 @@ _UNITS = frozenset(
 #: Common words written in capitals for emphasis ("given a LOT of money", "back rub FREE").
 _EMPHASIS = frozenset(
     """LOT LOTS FREE NOT MUST ALL NEW NOW NEVER ONLY VERY REALLY BIG HUGE BEST ANY EVERY MORE
-    MOST KEY NOTE YES NO STOP WOW OMG HUGE""".split()
+    MOST KEY NOTE YES NO STOP WOW OMG HUGE SHOULD SHALL REQUIRED RECOMMENDED OPTIONAL GET PUT
+    POST DELETE PATCH""".split()
 )
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \t]?$")
 _MONTH_ABBREVIATIONS = frozenset("Jan Feb Aug Sep Sept Oct Nov Dec".split())
@@ -112,12 +113,34 @@ def _looks_personal(words: list[str]) -> bool:
     )
 
 
+#: Party members in the plural ("Virginia Democrats"): a group, not a person or a place.
+_PARTY_MEMBERS = frozenset(
+    """Democrats Republicans Conservatives Socialists Tories Libertarians Communists
+    Nationalists Unionists Loyalists Separatists Royalists""".split()
+)
+
+
 def people_step(text: str, spans: list[list]) -> None:
     """Cut a job title off an organisation, place or other span whose rest is a person's
-    name ("CEO Andy Vesey") and retype it person; a CamelCase "person" is an organisation.
+    name ("CEO Andy Vesey") and retype it person; a CamelCase "person" is an organisation;
+    party members in the plural are a group; "the Bidens" after "Joe Biden" are people.
     In place ([start, end, label] spans)."""
+    surnames = {
+        text[s:e].split()[-1] for s, e, label in spans if label == "person" and " " in text[s:e]
+    }
     for span in spans:
         s, e, label = span
+        if label in ("person", "place") and text[s:e].split()[-1] in _PARTY_MEMBERS:
+            span[2] = "group"
+            continue
+        if (
+            label in ("place", "org", "other")
+            and text[s:e].endswith("s")
+            and text[s : e - 1] in surnames
+            and text[max(0, s - 4) : s] == "the "
+        ):
+            span[2] = "person"  # "the Bidens": the family of a person named in the text
+            continue
         m = _CAMEL.fullmatch(text, s, e) if label == "person" else None
         if (
             m

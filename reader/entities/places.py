@@ -55,6 +55,16 @@ def person_words(text: str, spans: list[list]) -> set[str]:
     return words
 
 
+#: US states and Canadian provinces by their postal codes, as after a town ("Irving, TX").
+_STATE_CODES = frozenset(
+    """AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH
+    NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON QC BC AB MB SK NS NB
+    NL PE""".split()
+)
+_STATE_CODE_AFTER = re.compile(r",[ \t]+([A-Z]{2})(?![\w-])")
+_TOWN_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2},[ \t]+$")
+
+
 def place_step(text: str, spans: list[list]) -> None:
     """Give a known place the model typed person, org or other the place label, in place.
 
@@ -73,6 +83,13 @@ def place_step(text: str, spans: list[list]) -> None:
     for span in spans:
         s, e, label = span
         if label not in ("person", "org", "other"):
+            continue
+        if text[s:e] in _STATE_CODES and _TOWN_BEFORE.search(text, max(0, s - 30), s):
+            span[2] = "place"  # "Irving, TX"
+            continue
+        m = _STATE_CODE_AFTER.match(text, e)
+        if m and m.group(1) in _STATE_CODES and (label != "person" or text[s:e] in places):
+            span[2] = "place"  # "Austin, TX"; a person only when the name is a known place
             continue
         surface = text[s:e]
         population = places.get(surface)

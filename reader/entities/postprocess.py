@@ -116,15 +116,19 @@ _TRAILING_WORD = re.compile(
     r"|-(?:owned|based|backed|led|run|linked|funded|born|made))$"
 )
 _SCORE_END = re.compile(r"[ \t]+\d{1,2}[-–]\d{1,2}$")
+_CITATION = re.compile(r"\.?\[\d")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past edge punctuation, a possessive and a leading 'the '; cut it
-    before an unclosed parenthesis ("World Health Organization (WHO") and a match score
-    ("Chelsea 2-1")."""
+    before an unclosed parenthesis ("World Health Organization (WHO"), a match score
+    ("Chelsea 2-1") and a reference marker ("New Zealand.[16]")."""
     m = _SCORE_END.search(text, start, end)
     if m and m.start() > start:
         end = m.start()
+    m = _CITATION.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()  # "New Zealand.[16]": a reference marker ends the name
     m = _POSSESSIVE_DATE.search(text, start, end)
     if m and m.start() > start:
         end = m.start()
@@ -200,7 +204,7 @@ def finish(
                 titled = bool(m and m.end() < e)
                 s = m.end() if titled and m else s
             if (
-                label in _THE_IS_NOT_NAME
+                (label in _THE_IS_NOT_NAME or label == "org" and _institution(text, s, e))
                 and text.startswith("The ", s)
                 and text.count(" ", s, e) >= 2
             ):
@@ -410,6 +414,22 @@ def cue_label(surface: str, label: str) -> str:
     if person_like and label in ("org", "place", "other"):
         return "person"
     return label
+
+
+#: Head nouns of public bodies, whose names take a lowercase "the" ("the Bureau of Prisons").
+_INSTITUTION_HEADS = frozenset(
+    """Administration Agency Assembly Association Authority Board Bureau Center Centers Centre
+    Commission Committee Congress Corporation Council Court Department Federation Foundation
+    Fund Institute Ministry Office Organisation Organization Parliament Senate Service
+    Union""".split()
+)
+
+
+def _institution(text: str, s: int, e: int) -> bool:
+    """A public body's name: its head noun (the last word, or the word before "of"/"for")
+    is an institution's ("The Congressional Budget Office", "The Bureau of Prisons")."""
+    words = re.split(r"[ \t]+(?:of|for|on)[ \t]+", text[s:e], maxsplit=1)[0].split()
+    return words[-1] in _INSTITUTION_HEADS
 
 
 def _not_a_name(surface: str, lower_words: Counter, inside: Counter) -> bool:

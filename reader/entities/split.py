@@ -66,15 +66,15 @@ _SURNAME_AFTER = re.compile(r"\.[ \t]([A-Z][a-z][\w'’-]*)")
 
 def credits_and_people(text: str, spans: list[list]) -> list[list]:
     """Split photo credits at "/" (a person, then an organisation) and names side by side
-    at " / "; extend a person's name
+    at " / " or " @ "; extend a person's name
     over a common given name in front of it; join a name cut at a middle initial."""
     out: list[list] = []
     for span in spans:
         s, e, label = span
-        if " / " in text[s:e]:
-            # two names side by side ("Twitter / Barack Obama"): the typing steps after
-            # this one type each part on its own
-            for m in re.finditer(r"[^/]+", text[s:e]):
+        if " / " in text[s:e] or " @ " in text[s:e]:
+            # two names side by side ("Twitter / Barack Obama", "TX @ Toyota Music
+            # Factory"): the typing steps after this one type each part on its own
+            for m in re.finditer(r"[^/@]+", text[s:e]):
                 part = m.group().strip()
                 if part:
                     at = s + m.start() + m.group().index(part)

@@ -38,7 +38,14 @@ _NOT_TEAM = frozenset(
 )
 _TYPED = EVENT_LAST | WORK_LAST | OTHER_LAST | PLACE_LAST
 _PLURAL = re.compile(r"[A-Z][a-z]+[a-hj-rtv-z]s")  # "Colts", not "Davis", "Exodus", "Ross"
-_THE_PLURAL = re.compile(r"(?<![\w-])the[ \t]+([A-Z][a-z]+[a-hj-rtv-z]s)(?![\w'’-])")
+#: Team nicknames that are not plurals ("the Thunder", "Miami Heat", "Boston Red Sox").
+_SINGULAR = frozenset(
+    """Thunder Heat Magic Jazz Wild Lightning Avalanche Kraken Galaxy Crew Revolution Dynamo
+    Impact Sky Storm Dream Liberty Mercury Lynx Fever Sox""".split()
+)
+_THE_PLURAL = re.compile(
+    r"(?<![\w-])the[ \t]+([A-Z][a-z]+[a-hj-rtv-z]s|" + "|".join(sorted(_SINGULAR)) + r")(?![\w'’-])"
+)
 _WON = "beat|beats|defeated|defeats|edged|routed|thrashed|downed|upset"
 _RESULT_VERB = re.compile(rf"[ \t]+(?:{_WON}|outlasted|trailed|rallied)(?![\w-])")
 _RESULT_BEFORE = re.compile(rf"(?<![\w-])(?:{_WON}|over|against)[ \t]+$")
@@ -67,7 +74,9 @@ _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[-–]\d{1,3})?\b")
 
 def _nickname(word: str) -> bool:
     """A capitalised plural that can name a team ("Jaguars"), not a place's, a nationality's
-    or a family name built on a given name ("Williams")."""
+    or a family name built on a given name ("Williams"); or a known singular one ("Heat")."""
+    if word in _SINGULAR:
+        return True
     if not _PLURAL.fullmatch(word) or word in _NOT_TEAM or word in _TYPED:
         return False
     if word in STOPWORDS or word in MONTHS_DAYS or word in GAZETTEER:
