@@ -36,3 +36,12 @@ def test_text_in_another_language_gets_no_entities():
     italian, english = ents.tag_many([ITALIAN, "Angela Merkel visited Paris. " + ENGLISH])
     assert italian == []
     assert any(s.text == "Angela Merkel" for s in english) or ents.backend() == "fallback"
+
+
+def test_czech_is_not_english():
+    czech = (
+        "Působíme v oblasti zpravodajství a je to pro nás důležité. Každé ráno se podíváme na "
+        "to, co se stalo, a jak to ovlivní lidi, kteří jsou na nás závislí. Je také pravda, že "
+        "nebo ne, ale jsme tady již dlouho a bylo to tak vždy, jak říkají ti, kteří to znají."
+    ) * 2
+    assert not looks_english(czech)

@@ -423,3 +423,23 @@ def test_a_word_heading_other_names_is_no_surname():
     spans.append([82, 89, "org"])
     assert text[82:89] == "Mozilla"
     assert _heads_of_other_names(text, spans) == {"Mozilla"}
+
+
+def test_a_given_name_alone_that_speaks_is_a_person():
+    from reader.entities.people import people_step
+
+    text = "Marco said the plan would work. Troy police said nothing. Georgia said no."
+    spans = [[0, 5, "org"], [32, 36, "place"], [59, 66, "place"]]
+    people_step(text, spans)
+    assert [label for *_, label in spans] == ["person", "place", "place"]
+
+
+def test_furniture_buttons_and_jargon_are_not_names():
+    from reader.entities.people import not_a_name
+    from reader.entities.words import FURNITURE
+
+    assert "Buy Now" in FURNITURE
+    text = "In-feed ads generate the highest CTR, and the effective CPM is lower."
+    for word in ("CTR", "CPM"):
+        at = text.index(word)
+        assert not_a_name(text, at, at + len(word))

@@ -3,8 +3,8 @@ highlights nonsense ("Cofanetto" as a person), so those are not tagged at all.
 
 A cheap test that needs no model: most letters must be Latin, and very common English words
 must outnumber the very common words of the other languages news comes in (Italian il, di,
-che; German der, und; Portuguese não, uma; Indonesian yang, dan ...). Words shared between
-English and those languages ("a", "in", "as") count for neither.
+che; German der, und; Portuguese não, uma; Indonesian yang, dan; Czech je, že; Polish się
+...). Words shared between English and those languages ("a", "in", "as") count for neither.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ _OTHERS = frozenset(
     est pour une dans que qui sur pas avec ce cette sont el los las por con para como pero
     más um uma não com mais pelo pela são der die das und ist nicht mit den dem von zu auf
     für sich ein eine auch werden yang dan ini itu dengan untuk dari tidak het een van niet
-    zijn op och att är för på som och av det et ut sed quis nisi amet dolor lorem ipsum""".split()
+    zijn op och att är för på som och av det et ut sed quis nisi amet dolor lorem ipsum je se
+    že jsou ve který která které ale jak jako pro při nebo jen již také byl bylo jsme nie się
+    jest są dla przez oraz jego czy""".split()
 )
 #: Below this many words, a text is too short to judge (a headline): taken as English.
 MIN_WORDS = 40

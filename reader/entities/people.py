@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from reader.entities.gazetteer import GAZETTEER
-from reader.entities.words import STOPWORDS, TYPING_LAST, is_given_name
+from reader.entities.gazetteer import GAZETTEER, world_places
+from reader.entities.ruler import is_known_org
+from reader.entities.words import FIRST_NAMES, STOPWORDS, TYPING_LAST, is_given_name
 
 #: Initials of things, jobs and procedures that the model calls organisations.
 JARGON = frozenset(
@@ -23,7 +24,8 @@ JARGON = frozenset(
     LPT VOD OEM OEMs UI UX SaaS ROI GDP CPI ETF ETFs MBA ICU DNA RNA HIV CO2 GW MW KW GWh MWh
     TWh LLC QB RB WR DL OL LB CB MVP ERA RBI CT MRI HPV CCTV DDoS DDOS ECG EKG MIA OTT VHS DRM
     WTF GaN COVID SARS MERS MDMA LSD THC CBD RSS IP VPS SSL SMTP ESMTP HELO MIME SLA VC CFP
-    ATM DBA CTR CPM CPC RTB FPS LAN WAN NAS HTTP HTTPS TCP UDP SQL JSON XML CSV""".split()
+    ATM DBA CTR CPM CPC RTB FPS LAN WAN NAS HTTP HTTPS TCP UDP SQL JSON XML CSV ABI RPC GUI IMO
+    IMHO FOSS SEO IDE APK ACL ACLs IME LTR RPM LUT""".split()
 )
 #: Units the model calls organisations after a number ("8.69 GW", "16 GB").
 _UNITS = frozenset(
@@ -123,8 +125,9 @@ _PARTY_MEMBERS = frozenset(
 def people_step(text: str, spans: list[list]) -> None:
     """Cut a job title off an organisation, place or other span whose rest is a person's
     name ("CEO Andy Vesey") and retype it person; a CamelCase "person" is an organisation;
-    party members in the plural are a group; "the Bidens" after "Joe Biden" are people.
-    In place ([start, end, label] spans)."""
+    party members in the plural are a group; "the Bidens" after "Joe Biden" are people; a
+    common given name alone is a person when it speaks ("Hugh said"). In place ([start, end,
+    label] spans)."""
     surnames = {
         text[s:e].split()[-1] for s, e, label in spans if label == "person" and " " in text[s:e]
     }
@@ -141,6 +144,9 @@ def people_step(text: str, spans: list[list]) -> None:
         ):
             span[2] = "person"  # "the Bidens": the family of a person named in the text
             continue
+        if label in ("org", "place") and _lone_given_name(text[s:e]) and _speaks(text, s, e):
+            span[2] = "person"  # "Marco said": a given name alone, speaking, is someone
+            continue
         m = _CAMEL.fullmatch(text, s, e) if label == "person" else None
         if (
             m
@@ -156,3 +162,26 @@ def people_step(text: str, spans: list[list]) -> None:
         if words and words[0] in _TITLES and _looks_personal(words[1:]):
             span[0] = e - len(" ".join(words[1:]))  # "CEO Andy Vesey" -> "Andy Vesey"
             span[2] = "person"
+
+
+def _lone_given_name(surface: str) -> bool:
+    """A common given name on its own that is not also a place or a known organisation
+    ("Marco", not "Georgia" or "Chelsea")."""
+    return (
+        surface in FIRST_NAMES
+        and surface not in GAZETTEER
+        and surface not in world_places()
+        and not is_known_org(surface)
+    )
+
+
+_SPEECH_AFTER = re.compile(
+    r",?[ \t]+(?:said|says|told|added|wrote|asked|replied|recalled|explained|smiled|nodded|"
+    r"laughed|who|himself|herself)\b"
+)
+_SPEECH_BEFORE = re.compile(r"(?<![\w-])(?:said|says|asked|wrote|told)[ \t]+$")
+
+
+def _speaks(text: str, s: int, e: int) -> bool:
+    """A speech verb (or "who") right after the name, or "said" right before it."""
+    return bool(_SPEECH_AFTER.match(text, e) or _SPEECH_BEFORE.search(text, max(0, s - 8), s))

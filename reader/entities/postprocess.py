@@ -224,6 +224,7 @@ def finish(
     spans = split_couples(text, split_leading_word(text, spans))
     spans = credits_and_people(text, split_possessives(text, spans, cue_label))
     _plural_works(text, spans)
+    _bodies_for(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
     people_step(text, spans)
@@ -398,6 +399,8 @@ def cue_label(surface: str, label: str) -> str:
         ):
             if first in cue:
                 return cue_type
+    if _BODY_FOR.search(surface):
+        return "org"  # "Tax Policy Center", "Center for Health and Human Rights": a body
     person_like = is_given_name(first) and len(words) <= 3 and all(w[:1].isupper() for w in words)
     if last in ORG_LAST or (last == "District" and words[-2] in _DISTRICT_BODIES):
         return "org"  # "Irving Independent School District" is a body, not an area
@@ -414,6 +417,25 @@ def cue_label(surface: str, label: str) -> str:
     if person_like and label in ("org", "place", "other"):
         return "person"
     return label
+
+
+#: A body "for" something ("Center for Health and Human Rights", "Institute for Fiscal
+#: Studies"): an organisation, not a building.
+_BODY_FOR = re.compile(
+    r"(?<![\w-])(?:Center|Centre|Institute|Council|Foundation|Alliance|Coalition|Society|Association|"
+    r"Office|Agency|Fund|Campaign|Network|Partnership|Project)[ \t]+for[ \t]+[A-Z]"
+)
+_FOR_AFTER = re.compile(r"[ \t]+for[ \t]+[A-Z]")
+
+
+def _bodies_for(text: str, spans: list[list]) -> None:
+    """A name that ends in "Center", "Institute" ... and goes on with "for" and a capital in
+    the text ("Bagnoud Center for Health and Human Rights") is an organisation, in place."""
+    for span in spans:
+        if span[2] in ("place", "person", "other") and _FOR_AFTER.match(text, span[1]):
+            head = text[span[0] : span[1]].split()[-1]
+            if _BODY_FOR.match(f"{head} for X"):
+                span[2] = "org"
 
 
 #: Head nouns of public bodies, whose names take a lowercase "the" ("the Bureau of Prisons").

@@ -28,7 +28,7 @@ FURNITURE = frozenset(
     """Image Images Photo Photos Photograph Picture Video Videos Audio Caption Credit Credits
     Source Sources Listen Watch Advertisement Share Comments Comment Subscribe Newsletter
     Writing Reporting Editing Update Updated Correction Getty""".split()
-)
+) | {"Buy Now", "Shop Now", "Learn More", "Read More", "Sign Up", "Log In", "Add to Cart"}
 
 #: Common given names (a model span starting with one is most likely a person).
 FIRST_NAMES = frozenset(
@@ -78,7 +78,8 @@ ORG_LAST = frozenset(
     Authority Bank Board Brigade Brigades Broadcasting Bureau Chronicle Church Club Co Co.
     Coalition College Commission Committee Company Congress Corp Corp. Corporation Corps Council
     Court Daily Department Federation Force Forces Foundation Front Fund Gazette Group Guardian
-    Herald Holdings Hospital Inc Inc. Industries Institute Institution Journal LLC Laboratories
+    Herald Holdings Hospital Inc Inc. GmbH AG SpA SRL Pty LLP Plc Industries Institute
+    Institution Journal LLC Laboratories
     Laboratory League Legion Ltd Ltd. Magazine Media Ministry Motors Movement Museum Navy
     Network News Observer Office Organisation Organization PLC Parliament Partners Party Police
     Post Press Radio Railway Railways Records School Senate Service Services Society Studios
@@ -114,7 +115,7 @@ PLACE_LAST = frozenset(
 #: Last words that make a name an event.
 EVENT_LAST = frozenset(
     """Affair Attack Attacks Awards Championship Championships Conference Crisis Cup Earthquake
-    Election Elections Expo Fair Festival Games Hurricane Marathon Massacre Olympics Open
+    Election Elections Expo Exposition Fair Festival Games Hurricane Marathon Massacre Olympics Open
     Pandemic Prix Protests Race Referendum Revolution Riots Scandal Spring Storm Summit
     Tournament Trial Typhoon Uprising War Battle Siege Finals Slam Bowl Olympiad Invitational
     Ceremony Parade Gala Telethon""".split()
