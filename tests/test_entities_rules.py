@@ -443,3 +443,12 @@ def test_furniture_buttons_and_jargon_are_not_names():
     for word in ("CTR", "CPM"):
         at = text.index(word)
         assert not_a_name(text, at, at + len(word))
+
+
+def test_a_product_cue_holds_for_every_mention_but_not_for_a_maker():
+    from reader.entities.postprocess import _product_step
+
+    text = "The SLS rocket flew. SLS is late. AMD chips are fast. AMD's chief spoke. AMD won."
+    spans = [[4, 7, "org"], [21, 24, "org"], [34, 37, "org"], [54, 57, "org"], [72, 75, "org"]]
+    _product_step(text, spans)
+    assert [label for *_, label in spans] == ["other", "other", "other", "org", "org"]

@@ -267,7 +267,8 @@ def _product_step(text: str, spans: list[list]) -> None:
     after a vessel noun ("the cruise ship Freewinds") is a product (label "other"), in
     place. Not when the name is a possessive ("Microsoft's browser": the maker), a known
     organisation ("Google app", "Facebook app") or has an organisation's last word
-    ("... Software Inc")."""
+    ("... Software Inc"). The other mentions of a product follow."""
+    products: set[str] = set()
     for span in spans:
         s, e, label = span
         if label in _PRODUCT_FROM and _VESSEL_BEFORE.search(text, max(0, s - 30), s):
@@ -281,6 +282,11 @@ def _product_step(text: str, spans: list[list]) -> None:
         if label == "org" and is_known_org(surface):
             continue
         span[2] = "other"
+        if not re.search(rf"(?<![\w-]){re.escape(surface)}['’]s\b", text):
+            products.add(surface)  # a possessive anywhere ("AMD's chips") is the maker's
+    for span in spans:  # the cue holds for every mention ("Stadia costs $10" after "the
+        if span[2] in _PRODUCT_FROM and text[span[0] : span[1]] in products:  # Stadia app")
+            span[2] = "other"
 
 
 def _initials(name: str) -> str:
