@@ -183,3 +183,10 @@ def test_singular_team_nicknames(spacy_backend):  # noqa: F811
     )
     labels = {s.label for s in spacy_backend.tag(text) if s.text == "Thunder"}
     assert labels == {"org"}
+
+
+def test_product_names_keep_their_model_words(spacy_backend):  # noqa: F811
+    text = "I use the Logitech MX Master 3 mouse with my iPhone 11 Pro Max and an Xbox One S."
+    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    assert {("MX Master 3", "other"), ("iPhone 11 Pro Max", "other")} <= found
+    assert ("Xbox One S", "other") in found

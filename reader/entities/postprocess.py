@@ -25,6 +25,7 @@ from reader.entities.canonical import alias_label, canonical, clean_name
 from reader.entities.context import context_step, fixed_kinds, publisher_step, quoted_titles
 from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
+from reader.entities.models_names import extend_models
 from reader.entities.people import not_a_name, people_step
 from reader.entities.places import (
     AMBIGUOUS_PLACES,
@@ -227,6 +228,7 @@ def finish(
     _bodies_for(text, spans)
     _cut_trailing_titles(text, spans)
     _product_step(text, spans)
+    extend_models(text, spans)
     people_step(text, spans)
     place_step(text, spans)
     context_step(text, spans, person_words(text, spans))
