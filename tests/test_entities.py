@@ -190,3 +190,14 @@ def test_product_names_keep_their_model_words(spacy_backend):  # noqa: F811
     found = {(s.text, s.label) for s in spacy_backend.tag(text)}
     assert {("MX Master 3", "other"), ("iPhone 11 Pro Max", "other")} <= found
     assert ("Xbox One S", "other") in found
+
+
+def test_no_names_in_program_code(spacy_backend):  # noqa: F811
+    text = (
+        "Here is how we find the slow requests in PostgreSQL.\n\n"
+        "SELECT status_code, AVG(entries) AS mean_entries FROM server_log WHERE x = 1;\n"
+        "SELECT\n\nThe query runs in a second. API users should read the docs; the API is "
+        "simple."
+    )
+    texts = {s.text for s in spacy_backend.tag(text)}
+    assert not texts & {"SELECT", "API", "AVG", "WHERE"}

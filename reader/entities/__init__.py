@@ -96,10 +96,13 @@ def tag_many(
     language than English get no entities: the model and the rules are English-only.
     ``publishers``: per text, the title of the feed it came from (or None), whose name in
     the text is then an organisation."""
+    from reader.entities.code import mask_code
     from reader.entities.context import publisher_name
     from reader.entities.language import looks_english
 
     english = [looks_english(t) for t in texts]
+    # Code lines blanked (same offsets): names are not looked for in program code.
+    texts = [mask_code(t) if ok else t for t, ok in zip(texts, english, strict=True)]
     names = [publisher_name(p) for p in publishers] if publishers else [None] * len(texts)
     if _ensure() != "spacy":
         from reader.entities import fallback

@@ -35,7 +35,7 @@ _UNITS = frozenset(
 _EMPHASIS = frozenset(
     """LOT LOTS FREE NOT MUST ALL NEW NOW NEVER ONLY VERY REALLY BIG HUGE BEST ANY EVERY MORE
     MOST KEY NOTE YES NO STOP WOW OMG HUGE SHOULD SHALL REQUIRED RECOMMENDED OPTIONAL GET PUT
-    POST DELETE PATCH""".split()
+    POST DELETE PATCH SELECT FROM WHERE WINDOW JOIN INSERT UPDATE VALUES""".split()
 )
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \t]?$")
 _MONTH_ABBREVIATIONS = frozenset("Jan Feb Aug Sep Sept Oct Nov Dec".split())
@@ -67,6 +67,12 @@ _CAMEL = re.compile(r"([A-Z][a-z]{2,}|[A-Z]{2,})[A-Z][a-z]+")  # "SeaMicro", "CN
 _PARTY_CODE = re.compile(r"[A-Z][\w]*-[A-Z]{2,}")  # "Zanu-PF": a party, not a person
 _NAME_PREFIXES = frozenset("Mac Van Von Del Des Della Fitz Vander Dos Das".split())
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
+
+
+def never_spread(surface: str) -> bool:
+    """Words never tagged at their other occurrences: jargon initials and capitals that are
+    emphasis or keywords ("API", "SELECT"), whatever one mention was typed."""
+    return surface in JARGON or surface in _EMPHASIS
 
 
 def not_a_name(text: str, s: int, e: int) -> bool:

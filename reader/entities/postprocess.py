@@ -26,7 +26,7 @@ from reader.entities.context import context_step, fixed_kinds, publisher_step, q
 from reader.entities.cues import class_of, names_after_class_nouns
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
 from reader.entities.models_names import extend_models
-from reader.entities.people import not_a_name, people_step
+from reader.entities.people import never_spread, not_a_name, people_step
 from reader.entities.places import (
     AMBIGUOUS_PLACES,
     ORG_CONTEXT,
@@ -459,7 +459,7 @@ def _institution(text: str, s: int, e: int) -> bool:
     """A public body's name: its head noun (the last word, or the word before "of"/"for")
     is an institution's ("The Congressional Budget Office", "The Bureau of Prisons")."""
     words = re.split(r"[ \t]+(?:of|for|on)[ \t]+", text[s:e], maxsplit=1)[0].split()
-    return words[-1] in _INSTITUTION_HEADS
+    return bool(words) and words[-1] in _INSTITUTION_HEADS
 
 
 def _not_a_name(surface: str, lower_words: Counter, inside: Counter) -> bool:
@@ -673,6 +673,7 @@ def _propagate(text: str, spans: list[list], acronyms: dict[str, tuple[str, str]
         and surface[0].isupper()
         and surface not in STOPWORDS
         and surface not in FURNITURE
+        and not never_spread(surface)
     }
     if not names:
         return spans
