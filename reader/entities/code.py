@@ -15,7 +15,7 @@ _MARKS = (
     re.compile(r";[ \t]*$"),
     re.compile(r"[{}]"),
     re.compile(r"=>|->|==|!=|&&|\|\||::|\+=|</|/>"),
-    re.compile(r"[A-Za-z_][\w.]*\([^()\n]{0,60}\)"),
+    re.compile(r"(?<![\w.])[A-Za-z_][\w.]*\([^()\n]{0,60}\)"),
     re.compile(
         r"^[ \t]*(?:def|class|import|from|return|function|var|let|const|if|for|while|"
         r"public|private|static|void|int|#include|#define)\b"
