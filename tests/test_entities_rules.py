@@ -452,3 +452,16 @@ def test_a_product_cue_holds_for_every_mention_but_not_for_a_maker():
     spans = [[4, 7, "org"], [21, 24, "org"], [34, 37, "org"], [54, 57, "org"], [72, 75, "org"]]
     _product_step(text, spans)
     assert [label for *_, label in spans] == ["other", "other", "other", "org", "org"]
+
+
+def test_a_short_form_of_an_organisation_but_not_a_town():
+    from reader.entities.postprocess import _short_org_names
+
+    text = (
+        "Fortress Investment Group bought it. Fortress said so. Palmer Police Department "
+        "came. It burned in Palmer."
+    )
+    spans = [[0, 25, "org"], [37, 45, "place"], [55, 78, "org"], [99, 105, "place"]]
+    assert text[37:45] == "Fortress" and text[99:105] == "Palmer"
+    _short_org_names(text, spans)
+    assert [label for *_, label in spans] == ["org", "org", "org", "place"]

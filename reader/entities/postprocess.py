@@ -238,6 +238,7 @@ def finish(
     _class_step(text, spans)
     spans = team_step(text, spans)
     spans = _missed_names(text, spans)
+    _short_org_names(text, spans)
     _surname_votes(text, spans)
     publisher_step(text, spans, publisher)
     acronyms = _acronyms(text, spans)
@@ -446,6 +447,8 @@ def _bodies_for(text: str, spans: list[list]) -> None:
                 span[2] = "org"
 
 
+#: Last words of company names that ORG_LAST leaves out (they also end other names).
+_ORG_WORDS = frozenset("Capital Partners Investment Investments Ventures Holdings Global".split())
 #: Head nouns of public bodies, whose names take a lowercase "the" ("the Bureau of Prisons").
 _INSTITUTION_HEADS = frozenset(
     """Administration Agency Assembly Association Authority Board Bureau Center Centers Centre
@@ -625,6 +628,48 @@ def _plural_works(text: str, spans: list[list]) -> None:
         if any(c in _QUOTES for c in text[max(0, s - 1) : e + 1]):
             continue
         span[0], span[2] = s + 4, "org"  # the article is not part of a team's name
+
+
+def _short_org_names(text: str, spans: list[list]) -> None:
+    """A one-word name that starts an organisation's full name in the same article is that
+    organisation ("Fortress" after "Fortress Investment Group"), in place; not a place
+    ("Boston" of "Boston Globe", "in Palmer" of "Palmer Police Department") and not a word of
+    a person's name ("Morgan" of "Piers Morgan")."""
+    heads: set[str] = set()
+    in_people: set[str] = set()
+    for s, e, label in spans:
+        words = clean_name(text[s:e], label).split()
+        if label == "org" and len(words) >= 2 and words[-1] in ORG_LAST | _ORG_WORDS:
+            heads.add(words[0])
+        elif label == "person":
+            in_people.update(words)
+    if not heads:
+        return
+    places = world_places()
+    for span in spans:
+        surface = text[span[0] : span[1]]
+        if (
+            span[2] in ("place", "person", "other")
+            and surface in heads
+            and surface not in in_people
+            and surface not in places
+            and surface not in GAZETTEER
+            and not _where(text, surface)
+        ):
+            span[2] = "org"
+
+
+def _where(text: str, word: str) -> bool:
+    """The text uses ``word`` as a place somewhere: "in Palmer", "near Creston", "Biloxi,
+    Miss.", "LaCalamita, 38, of Troy", "the city of Palmer", "Troy police"."""
+    w = re.escape(word)
+    return bool(
+        re.search(
+            rf"(?:(?<![\w-])(?:in|near|(?:city|town|village|county)[ \t]+of)|,[ \t]+of)[ \t]+{w}"
+            rf"(?![\w-])|(?<![\w-]){w}(?:,[ \t]+[A-Z]|[ \t]+police\b)",
+            text,
+        )
+    )
 
 
 def _surname_votes(text: str, spans: list[list]) -> None:
