@@ -201,3 +201,12 @@ def test_no_names_in_program_code(spacy_backend):  # noqa: F811
     )
     texts = {s.text for s in spacy_backend.tag(text)}
     assert not texts & {"SELECT", "API", "AVG", "WHERE"}
+
+
+def test_well_known_works(spacy_backend):  # noqa: F811
+    text = (
+        "Peter Capaldi is to be the new star of Doctor Who. He loved Star Wars and plays "
+        "Minecraft and Call of Duty."
+    )
+    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    assert {("Doctor Who", "work"), ("Minecraft", "work"), ("Call of Duty", "work")} <= found
