@@ -210,3 +210,14 @@ def test_well_known_works(spacy_backend):  # noqa: F811
     )
     found = {(s.text, s.label) for s in spacy_backend.tag(text)}
     assert {("Doctor Who", "work"), ("Minecraft", "work"), ("Call of Duty", "work")} <= found
+
+
+def test_famous_surnames_countries_and_producers(spacy_backend):  # noqa: F811
+    text = (
+        "Scott Rudin, a film producer, said no. Apple, a giant industrial producer, agreed. "
+        "Iran, the world's fourth-largest oil producer, said so. Far from tormenting Trump, "
+        "the hearings helped Trump."
+    )
+    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    assert {("Scott Rudin", "person"), ("Apple", "org"), ("Iran", "place")} <= found
+    assert {label for t, label in found if t == "Trump"} == {"person"}

@@ -118,6 +118,8 @@ def class_of(text: str, start: int, end: int) -> str | None:
     m = _DEFINITION.match(text, end)
     if m:
         label = LABEL_OF.get(m.group(1))
+        if m.group(1) in ("producer", "producers"):
+            label = _producer(m.group(0))
         if label:
             return label
     before = text[max(0, start - 40) : start]
@@ -132,6 +134,26 @@ def class_of(text: str, start: int, end: int) -> str | None:
         if link == "of" and label != "place":
             return None  # "the son of X", "a member of X": not what X is
         return label
+    return None
+
+
+_CREATIVE = re.compile(
+    r"\b(?:film|movie|music|record|TV|television|theatre|theater|"
+    r"Broadway|Hollywood|executive|hip-hop|rap|documentary|series)\b"
+)
+
+
+def _producer(phrase: str) -> str | None:
+    """A "producer" is a person in films and music ("a film producer") and a company in
+    industry ("a giant industrial producer", "the largest oil producer"); else unknown."""
+    if _CREATIVE.search(phrase):
+        return "person"
+    if re.search(
+        r"\b(?:industrial|oil|gas|steel|energy|food|chip|car|auto|coffee|wine|"
+        r"cocoa|meat|dairy|grain|cotton|sugar|largest|biggest|leading)\b",
+        phrase,
+    ):
+        return "org"
     return None
 
 

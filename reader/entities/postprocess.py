@@ -45,6 +45,7 @@ from reader.entities.split import (
 from reader.entities.teams import team_step
 from reader.entities.words import (
     EVENT_LAST,
+    FAMOUS_SURNAMES,
     FIRST_NAMES,
     FURNITURE,
     ORG_LAST,
@@ -541,6 +542,7 @@ def _class_step(text: str, spans: list[list]) -> None:
     video game company"; "the band Nirvana"; see cues.py), in place; the name's other
     mentions in the article follow. Nationalities and well-known aliases keep their label."""
     decided: dict[str, str] = {}
+    places = world_places()
     for s, e, label in spans:
         if label == "group":
             continue
@@ -549,7 +551,8 @@ def _class_step(text: str, spans: list[list]) -> None:
             continue
         cue = class_of(text, s, e)
         if cue and GAZETTEER.get(surface) != "group":
-            decided[surface] = cue
+            # a country stays a place ("Iran, the world's fourth-largest oil producer")
+            decided[surface] = "place" if places.get(surface) == NOT_A_CITY else cue
     if decided:
         for span in spans:
             cue = decided.get(text[span[0] : span[1]])
@@ -825,6 +828,10 @@ def _alias_step(
         if choices and name not in not_surnames:
             before = [n for pos, n in choices if pos < s]
             target[s] = before[-1] if before else choices[0][1]
+            span[2] = "person"
+    # A famous surname alone is that person, whatever the model typed ("Trump" as org).
+    for span in spans:
+        if len(span) == 3 and text[span[0] : span[1]] in FAMOUS_SURNAMES:
             span[2] = "person"
     # 3. One surface form, one label: the majority within the article (first one on ties).
     #    A mention followed by "spokesman", "website", "members" ... votes organisation.

@@ -149,3 +149,20 @@ TYPING_LAST = ORG_LAST | PLACE_LAST | EVENT_LAST | WORK_LAST | OTHER_LAST
 def is_given_name(word: str) -> bool:
     """A common given name, also as the first part of a hyphenated one ("Pierre-Hugues")."""
     return word in FIRST_NAMES or "-" in word and word.split("-", 1)[0] in FIRST_NAMES
+
+
+#: Surnames of people so much in the news that, alone, they name that person whatever the
+#: model typed ("Trump" as an organisation in a column that never writes "Donald"). Only
+#: surnames that are not also a company's, a place's or a common word's ("Johnson", "Gates",
+#: "Harris", "Cook" are left out).
+FAMOUS_SURNAMES = frozenset(
+    """Trump Biden Obama Putin Zelensky Zelenskyy Macron Merkel Scholz Sunak Starmer Modi
+    Erdogan Erdoğan Netanyahu Trudeau Bolsonaro Khamenei Assad Maduro Orban Orbán Meloni
+    Albanese Kishida Ramaphosa Musk Bezos Zuckerberg Buffett Pelosi McConnell Schumer Pence
+    DeSantis Blinken Pompeo Kissinger Mandela Gandhi Thatcher Corbyn Farage Sturgeon Lavrov
+    Medvedev Navalny Prigozhin Shoigu Lukashenko Guterres Lagarde Yellen Mnuchin Bannon
+    Giuliani Kushner Nadella Pichai Soros Weinstein Epstein Assange Snowden Hitler Stalin
+    Churchill Khrushchev Gorbachev Yeltsin Castro Chavez Chávez Mugabe Gaddafi Qaddafi Saddam
+    Hussein Arafat Abbas Mubarak Morsi Sisi Rouhani Ahmadinejad Raisi Kagame Museveni Ruto
+    Tinubu Buhari Duterte Marcos Widodo Jokowi Kejriwal Imran Sharif Karzai Ghani Zuma""".split()
+)
