@@ -465,3 +465,13 @@ def test_a_short_form_of_an_organisation_but_not_a_town():
     assert text[37:45] == "Fortress" and text[99:105] == "Palmer"
     _short_org_names(text, spans)
     assert [label for *_, label in spans] == ["org", "org", "org", "place"]
+
+
+def test_a_headline_verb_is_no_part_of_a_name_and_a_company_product_is_no_person():
+    from reader.entities.people import people_step
+
+    text = "AMD Buys SeaMicro. Servers with Intel Xeon chips."
+    spans = [[4, 17, "person"], [32, 42, "person"]]
+    people_step(text, spans)
+    assert [text[s:e] for s, e, _ in spans] == ["SeaMicro", "Intel Xeon"]
+    assert spans[1][2] == "other"

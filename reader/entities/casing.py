@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.gazetteer import GAZETTEER, world_places
-from reader.entities.words import FIRST_NAMES
+from reader.entities.words import FIRST_NAMES, HEADLINE_VERBS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _LOWER = re.compile(r"(?<![\w-])[a-z][a-z'’]*")
@@ -27,19 +27,13 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z][a-z'’]*")
 #: Capitalised words inside sentences (after a lowercase word, a digit or a comma).
 _TITLED = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z][a-z'’]*")
 #: Function words title case capitalises (not "New", "North": parts of names).
-_FUNCTION = frozenset(
-    """a an the and or but nor of in on at to for with by from as into onto over under after
+_FUNCTION = (
+    frozenset(
+        """a an the and or but nor of in on at to for with by from as into onto over under after
     before about against between up down out off is are was were be been has have had will
     would can could may says said vs via amid""".split()
-) | frozenset(
-    # verbs headlines use most, in the forms they use them
-    """beat beats wins win won loses lose lost kills killed dies died dead calls call called
-    faces face meets meet met visits visit launches launch launched confirms confirm announces
-    announce announced says warns warn urges urge slams blasts backs back rejects reject seeks
-    seek signs sign sets set hits hit takes take gets get gives give makes make opens open
-    closes close plans plan buys buy sells sell cuts cut raises raise falls fall rises rise
-    jumps drops names named arrested charged sentenced found returns return leaves leave joins
-    join ends end starts start vows vow denies deny admits admit agrees agree""".split()
+    )
+    | HEADLINE_VERBS
 )
 _MIN_WORDS = 4
 #: Function words that title case capitalises and ordinary text does not.

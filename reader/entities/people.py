@@ -14,7 +14,13 @@ import re
 
 from reader.entities.gazetteer import GAZETTEER, world_places
 from reader.entities.ruler import is_known_org
-from reader.entities.words import FIRST_NAMES, STOPWORDS, TYPING_LAST, is_given_name
+from reader.entities.words import (
+    FIRST_NAMES,
+    HEADLINE_VERBS,
+    STOPWORDS,
+    TYPING_LAST,
+    is_given_name,
+)
 
 #: Initials of things, jobs and procedures that the model calls organisations.
 JARGON = frozenset(
@@ -149,6 +155,12 @@ def people_step(text: str, spans: list[list]) -> None:
             and text[max(0, s - 4) : s] == "the "
         ):
             span[2] = "person"  # "the Bidens": the family of a person named in the text
+            continue
+        first = text[s:e].split(" ", 1)[0]
+        if label == "person" and first.endswith("s") and first.lower() in HEADLINE_VERBS:
+            span[0] = s = s + len(first) + 1  # "AMD Buys SeaMicro": a verb, not a name
+        if label == "person" and " " in text[s:e] and is_known_org(text[s:e].split()[0]):
+            span[2] = "other"  # "Intel Xeon", "Google Pixel": a company's product
             continue
         if label in ("org", "place") and _lone_given_name(text[s:e]) and _speaks(text, s, e):
             span[2] = "person"  # "Marco said": a given name alone, speaking, is someone

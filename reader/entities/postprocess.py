@@ -550,6 +550,8 @@ def _class_step(text: str, spans: list[list]) -> None:
         if surface in decided or alias_label(surface):
             continue
         cue = class_of(text, s, e)
+        if cue == "person" and is_known_org(surface):
+            continue  # "chief Intel rival AMD": Intel stays the company
         if cue and GAZETTEER.get(surface) != "group":
             # a country stays a place ("Iran, the world's fourth-largest oil producer")
             decided[surface] = "place" if places.get(surface) == NOT_A_CITY else cue
@@ -692,7 +694,11 @@ def _surname_votes(text: str, spans: list[list]) -> None:
         words = text[s:e].split()
         if label in ("person", "group") or not 2 <= len(words) <= 3:
             continue
-        if words[-1] in TYPING_LAST or not all(w[:1].isupper() and w.isalpha() for w in words):
+        if (
+            is_known_org(words[0])  # "Intel Xeon": a company's product
+            or words[-1] in TYPING_LAST
+            or not all(w[:1].isupper() and w.isalpha() for w in words)
+        ):
             continue
         if words[0] in STOPWORDS or " ".join(words[:-1]) in places or words[0] in GAZETTEER:
             continue  # "New Moon", "San Diego Padres": a place's or a common word's name

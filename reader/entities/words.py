@@ -166,3 +166,16 @@ FAMOUS_SURNAMES = frozenset(
     Hussein Arafat Abbas Mubarak Morsi Sisi Rouhani Ahmadinejad Raisi Kagame Museveni Ruto
     Tinubu Buhari Duterte Marcos Widodo Jokowi Kejriwal Imran Sharif Karzai Ghani Zuma""".split()
 )
+
+
+#: Verbs headlines use most, in the forms they use them ("Colts Beat Chiefs", "AMD Buys
+#: SeaMicro").
+HEADLINE_VERBS = frozenset(
+    """beat beats wins win won loses lose lost kills killed dies died dead calls call called
+    faces face meets meet met visits visit launches launch launched confirms confirm announces
+    announce announced says warns warn urges urge slams blasts backs back rejects reject seeks
+    seek signs sign sets set hits hit takes take gets get gives give makes make opens open
+    closes close plans plan buys buy sells sell cuts cut raises raise falls fall rises rise
+    jumps drops names named arrested charged sentenced found returns return leaves leave joins
+    join ends end starts start vows vow denies deny admits admit agrees agree""".split()
+)
