@@ -221,3 +221,12 @@ def test_famous_surnames_countries_and_producers(spacy_backend):  # noqa: F811
     found = {(s.text, s.label) for s in spacy_backend.tag(text)}
     assert {("Scott Rudin", "person"), ("Apple", "org"), ("Iran", "place")} <= found
     assert {label for t, label in found if t == "Trump"} == {"person"}
+
+
+def test_a_known_company_named_like_a_city_stays_a_company(spacy_backend):  # noqa: F811
+    text = (
+        "Toyota is rolling out a plug-in version of the RAV4 at the auto show. The car gets "
+        "94 miles per gallon, according to Toyota."
+    )
+    labels = {s.label for s in spacy_backend.tag(text) if s.text == "Toyota"}
+    assert labels == {"org"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from reader.entities.gazetteer import GAZETTEER, NOT_A_CITY, world_places
+from reader.entities.ruler import is_known_org
 from reader.entities.words import FIRST_NAMES, surname
 
 #: Words after a name that point to an organisation ("Chelsea spokesman", "Hamas members").
@@ -95,6 +96,8 @@ def place_step(text: str, spans: list[list]) -> None:
         population = places.get(surface)
         if population is None or surface in names or surface in FIRST_NAMES:
             continue
+        if label == "org" and is_known_org(surface):
+            continue  # "Toyota" the carmaker, not the city
         candidates.append(span)
         before = text[max(0, s - 24) : s]
         m = _NEXT_WORDS.match(text, e)

@@ -111,15 +111,17 @@ def team_step(text: str, spans: list[list]) -> list[list]:
         s, e, label = span
         surface = text[s:e]
         words = surface.split()
-        if label in ("org", "group") or len(words) > 4:
+        if label == "group" or len(words) > 4:
             continue
         if len(words) >= 2 and surface not in places and _nickname(words[-1]):
             for n in (1, 2):  # "Kansas City" + "Chiefs", "Toronto" + "Blue Jays"
                 prefix = " ".join(words[: len(words) - n])
                 if prefix and prefix in places and prefix not in FIRST_NAMES:
                     span[2] = "org"
-                    teams.add(surface)
+                    teams.update((surface, " ".join(words[-n:])))  # and "the Chiefs"
                     break
+        elif label == "org":
+            continue
         elif (
             len(words) == 1
             and label in ("person", "other", "work", "group")
