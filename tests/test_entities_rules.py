@@ -475,3 +475,16 @@ def test_a_headline_verb_is_no_part_of_a_name_and_a_company_product_is_no_person
     people_step(text, spans)
     assert [text[s:e] for s, e, _ in spans] == ["SeaMicro", "Intel Xeon"]
     assert spans[1][2] == "other"
+
+
+def test_brands_on_short_words_and_the_state_of_a_product():
+    from reader.entities.cues import class_of
+    from reader.entities.people import people_step
+
+    text = "MySpace and DeShawn met."
+    spans = [[0, 7, "person"], [12, 19, "person"]]
+    people_step(text, spans)
+    assert [label for *_, label in spans] == ["org", "person"]
+    text = "the pathetic state of Linux usability; the state of Texas"
+    assert class_of(text, 22, 27) is None
+    assert class_of(text, 52, 57) == "place"

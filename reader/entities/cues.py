@@ -113,6 +113,13 @@ _ALSO_VERBS = frozenset(
 )
 
 
+def _known_thing(name: str) -> bool:
+    """A product or an organisation the ruler knows ("Linux", "Google")."""
+    from reader.entities.ruler import PRODUCTS, is_known_org
+
+    return name in PRODUCTS or is_known_org(name)
+
+
 def class_of(text: str, start: int, end: int) -> str | None:
     """The label a class noun around the name text[start:end] points to, or None."""
     m = _DEFINITION.match(text, end)
@@ -133,6 +140,8 @@ def class_of(text: str, start: int, end: int) -> str | None:
             return None
         if link == "of" and label != "place":
             return None  # "the son of X", "a member of X": not what X is
+        if noun == "state" and link == "of" and _known_thing(text[start:end]):
+            return None  # "the state of Texas", but "the state of Linux usability"
         return label
     return None
 

@@ -71,6 +71,9 @@ _TITLES = frozenset(
 #: "MacArthur": prefixes of two letters or in the list).
 _CAMEL = re.compile(r"([A-Z][a-z]{2,}|[A-Z]{2,})[A-Z][a-z]+")  # "SeaMicro", "CNNMoney"
 _PARTY_CODE = re.compile(r"[A-Z][\w]*-[A-Z]{2,}")  # "Zanu-PF": a party, not a person
+#: Brands built on a short English word ("MySpace", "GoPro", "WeChat"), unlike names built
+#: on "De", "Le", "La", "Mc" ("DeShawn", "LeBron", "McCain").
+_BRAND_PREFIX = re.compile(r"(?:My|Go|In|On|Up|We|So|No|Be|Me|Oh)[A-Z][a-z]+")
 _NAME_PREFIXES = frozenset("Mac Van Von Del Des Della Fitz Vander Dos Das".split())
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\.?")
 
@@ -166,12 +169,13 @@ def people_step(text: str, spans: list[list]) -> None:
             span[2] = "person"  # "Marco said": a given name alone, speaking, is someone
             continue
         m = _CAMEL.fullmatch(text, s, e) if label == "person" else None
-        if (
+        if label == "person" and (
             m
             and m.group(1) not in _NAME_PREFIXES
-            or (label == "person" and _PARTY_CODE.fullmatch(text, s, e))
+            or _BRAND_PREFIX.fullmatch(text, s, e)
+            or _PARTY_CODE.fullmatch(text, s, e)
         ):
-            span[2] = "org"  # "SeaMicro", "SoftBank", "Zanu-PF": not people
+            span[2] = "org"  # "SeaMicro", "SoftBank", "MySpace", "Zanu-PF": not people
             continue
         if label not in ("org", "place", "other"):
             continue
