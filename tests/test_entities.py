@@ -11,6 +11,11 @@ from reader.models import ENTITY_LABELS
 from tests.test_entities_support import spacy_backend  # noqa: F401  (fixture)
 
 
+def _pairs(backend, text):
+    """(text, label) of every entity ``backend`` finds in ``text``."""
+    return {(s.text, s.label) for s in backend.tag(text)}
+
+
 def _by_text(spans):
     return {s.text: s for s in spans}
 
@@ -127,7 +132,7 @@ def test_a_name_after_an_unpunctuated_headline_is_not_run_into_it(spacy_backend)
         "Manning picks apart Jaguars\n\nPeyton Manning was nearly perfect, exactly what the "
         "Indianapolis Colts needed."
     )
-    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    found = _pairs(spacy_backend, text)
     assert ("Peyton Manning", "person") in found
 
 
@@ -160,7 +165,7 @@ def test_party_members_families_and_public_bodies(spacy_backend):  # noqa: F811
         "investigations into the Bidens continued as Joe Biden campaigned. The Congressional "
         "Budget Office estimates the cost."
     )
-    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    found = _pairs(spacy_backend, text)
     assert ("Virginia Democrats", "group") in found
     assert ("Democrats", "group") in found
     assert ("Bidens", "person") in found
@@ -169,7 +174,7 @@ def test_party_members_families_and_public_bodies(spacy_backend):  # noqa: F811
 
 def test_tour_dates_split_at_the_venue(spacy_backend):  # noqa: F811
     text = "Tour dates: October 9 – Irving, TX @ Toyota Music Factory\nOctober 10 – Austin, TX"
-    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    found = _pairs(spacy_backend, text)
     assert ("TX", "place") in found
     assert ("Austin", "place") in found
     assert not [t for t, _ in found if "@" in t]
@@ -187,7 +192,7 @@ def test_singular_team_nicknames(spacy_backend):  # noqa: F811
 
 def test_product_names_keep_their_model_words(spacy_backend):  # noqa: F811
     text = "I use the Logitech MX Master 3 mouse with my iPhone 11 Pro Max and an Xbox One S."
-    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    found = _pairs(spacy_backend, text)
     assert {("MX Master 3", "other"), ("iPhone 11 Pro Max", "other")} <= found
     assert ("Xbox One S", "other") in found
 
@@ -208,7 +213,7 @@ def test_well_known_works(spacy_backend):  # noqa: F811
         "Peter Capaldi is to be the new star of Doctor Who. He loved Star Wars and plays "
         "Minecraft and Call of Duty."
     )
-    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    found = _pairs(spacy_backend, text)
     assert {("Doctor Who", "work"), ("Minecraft", "work"), ("Call of Duty", "work")} <= found
 
 
@@ -218,7 +223,7 @@ def test_famous_surnames_countries_and_producers(spacy_backend):  # noqa: F811
         "Iran, the world's fourth-largest oil producer, said so. Far from tormenting Trump, "
         "the hearings helped Trump."
     )
-    found = {(s.text, s.label) for s in spacy_backend.tag(text)}
+    found = _pairs(spacy_backend, text)
     assert {("Scott Rudin", "person"), ("Apple", "org"), ("Iran", "place")} <= found
     assert {label for t, label in found if t == "Trump"} == {"person"}
 
