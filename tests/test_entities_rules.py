@@ -488,3 +488,12 @@ def test_brands_on_short_words_and_the_state_of_a_product():
     text = "the pathetic state of Linux usability; the state of Texas"
     assert class_of(text, 22, 27) is None
     assert class_of(text, 52, 57) == "place"
+
+
+def test_a_gerund_opening_a_sentence_is_cut_but_a_lone_word_is_kept():
+    from reader.entities.people import people_step
+
+    text = "He left. Describing Yida, he said no. Fanning said so."
+    spans = [[9, 24, "person"], [38, 45, "person"]]
+    people_step(text, spans)
+    assert [text[s:e] for s, e, _ in spans] == ["Yida", "Fanning"]

@@ -71,6 +71,12 @@ _TITLES = frozenset(
 #: "MacArthur": prefixes of two letters or in the list).
 _CAMEL = re.compile(r"([A-Z][a-z]{2,}|[A-Z]{2,})[A-Z][a-z]+")  # "SeaMicro", "CNNMoney"
 _PARTY_CODE = re.compile(r"[A-Z][\w]*-[A-Z]{2,}")  # "Zanu-PF": a party, not a person
+#: A verb in -ing opening a sentence ("Describing Yida ..."), not a given name ("Sterling").
+_GERUND = re.compile(
+    r"(?!(?:Sterling|Channing|Irving|Manning|Fleming|Harding|Darling)\b)"
+    r"[A-Z][a-z]{2,}ing"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’']?[ \t]+|\n)$")
 #: Brands built on a short English word ("MySpace", "GoPro", "WeChat"), unlike names built
 #: on "De", "Le", "La", "Mc" ("DeShawn", "LeBron", "McCain").
 _BRAND_PREFIX = re.compile(r"(?:My|Go|In|On|Up|We|So|No|Be|Me|Oh)[A-Z][a-z]+")
@@ -160,8 +166,20 @@ def people_step(text: str, spans: list[list]) -> None:
             span[2] = "person"  # "the Bidens": the family of a person named in the text
             continue
         first = text[s:e].split(" ", 1)[0]
-        if label == "person" and first.endswith("s") and first.lower() in HEADLINE_VERBS:
+        if (
+            label == "person"
+            and " " in text[s:e]
+            and first.endswith("s")
+            and first.lower() in HEADLINE_VERBS
+        ):
             span[0] = s = s + len(first) + 1  # "AMD Buys SeaMicro": a verb, not a name
+        elif (
+            label == "person"
+            and " " in text[s:e]
+            and _GERUND.fullmatch(first)
+            and _SENTENCE_START.search(text, max(0, s - 3), s)
+        ):
+            span[0] = s = s + len(first) + 1  # "Describing Yida, he said": a verb
         if label == "person" and " " in text[s:e] and is_known_org(text[s:e].split()[0]):
             span[2] = "other"  # "Intel Xeon", "Google Pixel": a company's product
             continue

@@ -62,6 +62,8 @@ _STATE_CODES = frozenset(
     NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC ON QC BC AB MB SK NS NB
     NL PE""".split()
 )
+#: Cities of this size whose names have several words are places without a cue.
+_NAMED_CITY = 100_000
 _STATE_CODE_AFTER = re.compile(r",[ \t]+([A-Z]{2})(?![\w-])")
 _TOWN_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2},[ \t]+$")
 
@@ -116,7 +118,9 @@ def place_step(text: str, spans: list[list]) -> None:
             or text.startswith(", ", e)
             and _is_region(text, e + 2, places)
         )
-        if not ambiguous or cued or (population >= BIG_CITY and surface not in AMBIGUOUS_PLACES):
+        # a city's name of two words or more is seldom a person's ("Banda Aceh", "San Jose")
+        big = population >= BIG_CITY or " " in surface and population >= _NAMED_CITY
+        if not ambiguous or cued or (big and surface not in AMBIGUOUS_PLACES):
             decided.setdefault(surface, "place")
     for span in candidates:
         if decided.get(text[span[0] : span[1]]) == "place":

@@ -851,6 +851,8 @@ def _alias_step(
     result = []
     for span in spans:
         s, e, label = span[0], span[1], span[2]
+        if not text[s:e].strip():
+            continue  # a step cut a span to nothing: never show an empty highlight
         if len(span) == 3 and s not in target:
             label = votes[clean_name(text[s:e], "other").lower()].most_common(1)[0][0]
         if s in target:
