@@ -235,3 +235,15 @@ def test_a_known_company_named_like_a_city_stays_a_company(spacy_backend):  # no
     )
     labels = {s.label for s in spacy_backend.tag(text) if s.text == "Toyota"}
     assert labels == {"org"}
+
+
+def test_spans_are_never_empty_and_always_match_the_text(spacy_backend):  # noqa: F811
+    texts = [
+        "Says\n\nBuys SeaMicro. Describing\n\nKneeling before a tree, she smiled.",
+        "AMD Buys SeaMicro\n\nFanning said so. Having Jackman host fits.",
+        "var x = f(y);\nSELECT a FROM b;\nThe API is simple. GET /x HTTP/1.1",
+        "Fri Aug 2, 2013\nMar 4, 2009\nThe The The\n\n\n@ / @ / Buy Now",
+    ]
+    for text, spans in zip(texts, spacy_backend.tag_many(texts), strict=True):
+        for s in spans:
+            assert s.text.strip() and text[s.start : s.end] == s.text, (text, s)
