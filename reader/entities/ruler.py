@@ -52,6 +52,7 @@ INTERNATIONAL_BODIES = (
 PLATFORMS = (
     "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "WhatsApp", "Telegram",
     "Google", "Microsoft", "Amazon", "Netflix", "Reddit", "LinkedIn", "Snapchat", "OpenAI",
+    "Flickr", "Tumblr", "Pinterest", "MySpace",
 )  # fmt: skip
 
 # Companies, media and sports bodies in the news every week whose names the small model
@@ -93,7 +94,7 @@ PRODUCTS = (
     "ChatGPT", "Photoshop", "Skype", "BlackBerry", "iPhones", "iPads", "iPods", "MacBooks",
     "BlackBerrys", "Kindles", "JavaScript", "jQuery", "PHP", "MySQL", "PostgreSQL",
     "SQLite", "Hadoop", "Kubernetes", "Node.js", "Ruby on Rails", "Silverlight", "Adobe Flash",
-    "Adobe Flex", "Amazon EC2", "EC2", "Amazon S3", "WordPress",
+    "Adobe Flex", "Amazon EC2", "EC2", "Amazon S3", "WordPress", "Windows Server",
 )  # fmt: skip
 
 #: Films, series, games and books the news names often and the model takes for companies or
