@@ -247,3 +247,19 @@ def test_spans_are_never_empty_and_always_match_the_text(spacy_backend):  # noqa
     for text, spans in zip(texts, spacy_backend.tag_many(texts), strict=True):
         for s in spans:
             assert s.text.strip() and text[s.start : s.end] == s.text, (text, s)
+
+
+def test_programming_languages_in_a_text_about_programming(spacy_backend):  # noqa: F811
+    code = (
+        "Developers love Ruby. The JVM runs Java fast, and the Python interpreter is slow, "
+        "said the programmer."
+    )
+    labels = {s.text: s.label for s in spacy_backend.tag(code)}
+    assert labels.get("Java") == "other" and labels.get("Python") == "other"
+    island = "An earthquake struck Java, Indonesia's most populous island, on Tuesday."
+    assert ("Java", "place") in _pairs(spacy_backend, island)
+
+
+def test_city_abbreviations_are_places(spacy_backend):  # noqa: F811
+    found = _pairs(spacy_backend, "I moved to NYC last year. NYC is expensive, and so is D.C.")
+    assert ("NYC", "place") in found

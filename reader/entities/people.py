@@ -31,7 +31,7 @@ JARGON = frozenset(
     TWh LLC QB RB WR DL OL LB CB MVP ERA RBI CT MRI HPV CCTV DDoS DDOS ECG EKG MIA OTT VHS DRM
     WTF GaN COVID SARS MERS MDMA LSD THC CBD RSS IP VPS SSL SMTP ESMTP HELO MIME SLA VC CFP
     ATM DBA CTR CPM CPC RTB FPS LAN WAN NAS HTTP HTTPS TCP UDP SQL JSON XML CSV ABI RPC GUI IMO
-    IMHO FOSS SEO IDE APK ACL ACLs IME LTR RPM LUT""".split()
+    IMHO FOSS SEO IDE APK ACL ACLs IME LTR RPM LUT GC JVM ORM REST CRUD""".split()
 )
 #: Units the model calls organisations after a number ("8.69 GW", "16 GB").
 _UNITS = frozenset(
@@ -96,7 +96,7 @@ def not_a_name(text: str, s: int, e: int) -> bool:
     months abbreviated in a date ("Fri Aug 2, 2013")."""
     surface = text[s:e]
     if surface in JARGON or surface.split("-", 1)[0] in JARGON:  # "USB-C"
-        return f"({surface})" not in text
+        return f"({surface})" not in text or _defined_in_lowercase(text, surface)
     if surface.isupper() and 2 <= len(surface) <= 6 and _defined_in_lowercase(text, surface):
         return True  # "binge eating disorder (BED)": initials of a thing, not of a name
     if surface in _EMPHASIS and not text[max(0, s - 40) : s].isupper():

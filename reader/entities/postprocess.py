@@ -232,6 +232,7 @@ def finish(
     extend_models(text, spans)
     people_step(text, spans)
     place_step(text, spans)
+    _languages_step(text, spans)
     context_step(text, spans, person_words(text, spans))
     quoted_titles(text, spans)
     spans = fixed_kinds(text, spans)
@@ -261,9 +262,28 @@ _VESSEL_BEFORE = re.compile(
     r"\b(?:ship|vessel|yacht|tanker|freighter|ferry|liner|submarine|frigate|destroyer|"
     r"carrier|warship|spacecraft|probe|rover),?[ \t]+$"
 )
+#: Programming languages named like an island, a gem or a snake: products in a text about
+#: programming (two or more of the cues below), what they are elsewhere.
+_LANGUAGES = frozenset(
+    "Java Ruby Python Rails Perl Scala Erlang Haskell Clojure Lisp Groovy Smalltalk".split()
+)
+_TECH_CUE = re.compile(
+    r"\b(?:programming|programmer|programmers|developer|developers|compiler|JVM|JavaScript|"
+    r"PHP|source code|open source|API|APIs|framework|runtime|interpreter|codebase|GitHub)\b"
+)
 #: Labels the model gives products ("Firefox" a person, "Windows XP" a place, "Mozilla
 #: Firefox" an organisation).
 _PRODUCT_FROM = frozenset({"person", "place", "org"})
+
+
+def _languages_step(text: str, spans: list[list]) -> None:
+    """In a text about programming, "Java", "Ruby", "Python" ... are languages (label
+    "other"), whatever the model and the place list made of them, in place."""
+    if len(set(_TECH_CUE.findall(text))) < 2:
+        return
+    for span in spans:
+        if span[2] in ("place", "person", "org", "group") and text[span[0] : span[1]] in _LANGUAGES:
+            span[2] = "other"
 
 
 def _product_step(text: str, spans: list[list]) -> None:
