@@ -95,6 +95,7 @@ PRODUCTS = (
     "BlackBerrys", "Kindles", "JavaScript", "jQuery", "PHP", "MySQL", "PostgreSQL",
     "SQLite", "Hadoop", "Kubernetes", "Node.js", "Ruby on Rails", "Silverlight", "Adobe Flash",
     "Adobe Flex", "Amazon EC2", "EC2", "Amazon S3", "WordPress", "Windows Server",
+    "C++", "Javascript", "TypeScript", "Kotlin", "Golang", "MapReduce",
 )  # fmt: skip
 
 #: Films, series, games and books the news names often and the model takes for companies or
