@@ -263,3 +263,8 @@ def test_programming_languages_in_a_text_about_programming(spacy_backend):  # no
 def test_city_abbreviations_are_places(spacy_backend):  # noqa: F811
     found = _pairs(spacy_backend, "I moved to NYC last year. NYC is expensive, and so is D.C.")
     assert ("NYC", "place") in found
+
+
+def test_a_place_run_into_a_person_after_it_is_split(spacy_backend):  # noqa: F811
+    found = _pairs(spacy_backend, "Former envoy to Ukraine Kurt Volker testified. Volker said so.")
+    assert {("Ukraine", "place"), ("Kurt Volker", "person"), ("Volker", "person")} <= found

@@ -70,6 +70,14 @@ FIRST_NAMES = frozenset(
     Victor Victoria Vijay Viktor Vincent Virginia Vladimir Volodymyr Walter Wang Wayne Wei Wendy
     Wesley Will William Willie Xavier Xi Yahya Yasmin Yevgeny Yousef Yuki Yuri Yusuf Zachary
     Zhang Zoe""".split()
+) | frozenset(
+    # given names of people often in the news that the list above lacks
+    """Kurt Rudy Brad Brett Chuck Clarence Cory Dustin Jimmy Kirsten Mitch Naomi Nicola Pat Pete
+    Piers Rory Russell Rupert Scarlett Serena Sheryl Simone Greta Camilla Beatrice Meghan
+    Marissa Leonardo Angelina Denzel Dara Sergey Nikola Luka Lachlan Virgil Vivek Satya Sundar
+    Arvind Shinzo Jacinda Mette Sanna Josep Jair Bashar Giannis Erling Kylian Zlatan Shohei
+    Usain Novak Billie Selena Miley Britney Ariana Oprah Conan Ketanji Kamala Keir Rishi
+    Olaf Ursula Emmanuel Narendra Recep Elon""".split()
 )
 
 #: Last words that make a name an organisation.
