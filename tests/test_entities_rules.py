@@ -497,3 +497,13 @@ def test_a_gerund_opening_a_sentence_is_cut_but_a_lone_word_is_kept():
     spans = [[9, 24, "person"], [38, 45, "person"]]
     people_step(text, spans)
     assert [text[s:e] for s, e, _ in spans] == ["Yida", "Fanning"]
+
+
+def test_colours_in_a_product_listing_are_not_names():
+    from reader.entities.people import not_a_name
+
+    text = "Apple iPhone 7, GSM Unlocked, 32GB – Black (Renewed)\nJack Black said so."
+    at = text.index("Black")
+    assert not_a_name(text, at, at + 5)
+    at = text.index("Black", at + 1)
+    assert not not_a_name(text, at, at + 5)  # no listing on this line

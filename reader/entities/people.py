@@ -57,6 +57,17 @@ _DATE_AFTER = re.compile(
     r"|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{4})"
 )
 
+#: Colours and finishes in product listings ("Space Gray Aluminium Case with Black Sport
+#: Band"), and the words of a specification line that tell one.
+_COLOURS = frozenset(
+    """Black White Silver Gray Grey Gold Red Blue Green Pink Yellow Purple Orange Color Colour
+    Stereo Aluminum Aluminium Matte Space Rose Midnight Graphite""".split()
+)
+_SPEC = re.compile(
+    r"\d+[ \t]?(?:GB|TB|mm|mAh|MP|Hz)\b|\binch\b|-inch\b|Wi-Fi|USB|Bluetooth|Renewed|"
+    r"Unlocked|\$\d"
+)
+
 #: Job titles that may stand in front of a name.
 _TITLES = frozenset(
     """CEO CFO COO CTO Chairman Chairwoman Chair President Director Coroner Sheriff Sgt Sgt.
@@ -93,7 +104,7 @@ def never_spread(surface: str) -> bool:
 def not_a_name(text: str, s: int, e: int) -> bool:
     """Jargon initials not defined as a name in the text ("IPO", but not "Binge Eating
     Disorder (BED)"), a unit after a number, a month abbreviation before a day, weekdays and
-    months abbreviated in a date ("Fri Aug 2, 2013")."""
+    months abbreviated in a date ("Fri Aug 2, 2013"), a colour in a product listing."""
     surface = text[s:e]
     if surface in JARGON or surface.split("-", 1)[0] in JARGON:  # "USB-C"
         return f"({surface})" not in text or _defined_in_lowercase(text, surface)
@@ -107,6 +118,9 @@ def not_a_name(text: str, s: int, e: int) -> bool:
         return bool(_DAY_AFTER.match(text, e))
     if _DATE_WORDS.fullmatch(surface):
         return bool(_DATE_AFTER.match(text, e))  # "Mar 4, 2009" (not "Mar-a-Lago")
+    if all(w in _COLOURS for w in surface.split()):
+        line = text[text.rfind("\n", 0, s) + 1 : (text.find("\n", e) + 1 or len(text) + 1) - 1]
+        return bool(_SPEC.search(line))  # "32GB – Black (Renewed)", not "Jack Black said"
     return False
 
 

@@ -78,7 +78,7 @@ SPACY_LABELS = {
 
 _LINE_BREAK = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _LEAD = " \t\"'“”‘’`«»([{-–—*•·,;:"
-_TRAIL = " \t\"'“”‘’`«»)]}-–—*•·,;:!?"
+_TRAIL = " \t\"'“”‘’`«»)]}-–—*•·,;:!?/"
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 #: A possessive and a date inside a span: "Trump's July 25 call" is not one name.
 _POSSESSIVE_DATE = re.compile(

@@ -95,7 +95,8 @@ PRODUCTS = (
     "BlackBerrys", "Kindles", "JavaScript", "jQuery", "PHP", "MySQL", "PostgreSQL",
     "SQLite", "Hadoop", "Kubernetes", "Node.js", "Ruby on Rails", "Silverlight", "Adobe Flash",
     "Adobe Flex", "Amazon EC2", "EC2", "Amazon S3", "WordPress", "Windows Server",
-    "C++", "Javascript", "TypeScript", "Kotlin", "Golang", "MapReduce",
+    "C++", "Javascript", "TypeScript", "Kotlin", "Golang", "MapReduce", "Siri", "Cortana",
+    "AirPods", "Apple Watch", "iMac", "Apple Pencil", "HomePod",
 )  # fmt: skip
 
 #: Films, series, games and books the news names often and the model takes for companies or

@@ -28,7 +28,19 @@ FURNITURE = frozenset(
     """Image Images Photo Photos Photograph Picture Video Videos Audio Caption Credit Credits
     Source Sources Listen Watch Advertisement Share Comments Comment Subscribe Newsletter
     Writing Reporting Editing Update Updated Correction Getty""".split()
-) | {"Buy Now", "Shop Now", "Learn More", "Read More", "Sign Up", "Log In", "Add to Cart"}
+) | {
+    "Buy Now",
+    "Shop Now",
+    "Learn More",
+    "Read More",
+    "Sign Up",
+    "Log In",
+    "Add to Cart",
+    "Image Source",
+    "Photo Source",
+    "Image Credit",
+    "Photo Credit",
+}
 
 #: Common given names (a model span starting with one is most likely a person).
 FIRST_NAMES = frozenset(
