@@ -268,3 +268,12 @@ def test_city_abbreviations_are_places(spacy_backend):  # noqa: F811
 def test_a_place_run_into_a_person_after_it_is_split(spacy_backend):  # noqa: F811
     found = _pairs(spacy_backend, "Former envoy to Ukraine Kurt Volker testified. Volker said so.")
     assert {("Ukraine", "place"), ("Kurt Volker", "person"), ("Volker", "person")} <= found
+
+
+def test_well_known_events(spacy_backend):  # noqa: F811
+    text = (
+        "Those expecting that Donald Trump's first State of the Union address would be "
+        "remarkable were wrong. Brexit talks resume after the Super Bowl."
+    )
+    found = _pairs(spacy_backend, text)
+    assert {("State of the Union", "event"), ("Brexit", "event")} <= found

@@ -34,7 +34,7 @@ from reader.entities.places import (
     person_words,
     place_step,
 )
-from reader.entities.ruler import is_known_org
+from reader.entities.ruler import EVENTS, is_known_org
 from reader.entities.split import (
     credits_and_people,
     split_couples,
@@ -396,6 +396,8 @@ def cue_label(surface: str, label: str) -> str:
     """The label a name's own words point to, else ``label``: a last word such as "Party",
     "River" or "Championship" types the name; a common given name in front of two or three
     capitalised words makes it a person ("Dean Kamen" is not an organisation)."""
+    if surface in EVENTS:
+        return "event"  # "State of the Union", whatever "Union" says
     known = GAZETTEER.get(surface)
     if known is None and surface.endswith("s") and surface[:1].isupper() and " " not in surface:
         known = "group" if GAZETTEER.get(surface[:-1]) == "group" else None  # "Greeks"
