@@ -110,7 +110,7 @@ def cut_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 #: Names whose "'s" is part of them ("McDonald's"): not cut as a possessive.
 POSSESSIVE_BRANDS = frozenset(
     """McDonald Macy Kellogg Denny Sotheby Christie Wendy Domino Sainsbury Lloyd Hershey
-    Dillard Kohl Lowe Applebee Chili Moody Levi Barnardo Hardee Nathan Arby""".split()
+    Dillard Kohl Lowe Applebee Chili Moody Levi Barnardo Hardee Nathan Arby Angie""".split()
 )
 #: A lowercase word or suffix the model ran onto the end of a name.
 _TRAILING_WORD = re.compile(
@@ -265,7 +265,8 @@ _VESSEL_BEFORE = re.compile(
 #: Programming languages named like an island, a gem or a snake: products in a text about
 #: programming (two or more of the cues below), what they are elsewhere.
 _LANGUAGES = frozenset(
-    "Java Ruby Python Rails Perl Scala Erlang Haskell Clojure Lisp Groovy Smalltalk".split()
+    """Java Ruby Python Rails Perl Scala Erlang Haskell Clojure Lisp Groovy Smalltalk Swift
+    Cocoa""".split()
 )
 _TECH_CUE = re.compile(
     r"\b(?:programming|programmer|programmers|developer|developers|compiler|JVM|JavaScript|"

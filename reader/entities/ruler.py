@@ -96,7 +96,8 @@ PRODUCTS = (
     "SQLite", "Hadoop", "Kubernetes", "Node.js", "Ruby on Rails", "Silverlight", "Adobe Flash",
     "Adobe Flex", "Amazon EC2", "EC2", "Amazon S3", "WordPress", "Windows Server",
     "C++", "Javascript", "TypeScript", "Kotlin", "Golang", "MapReduce", "Siri", "Cortana",
-    "AirPods", "Apple Watch", "iMac", "Apple Pencil", "HomePod",
+    "AirPods", "Apple Watch", "iMac", "Apple Pencil", "HomePod", "Xcode", "AdWords",
+    "Lucene",
 )  # fmt: skip
 
 #: Films, series, games and books the news names often and the model takes for companies or
