@@ -270,7 +270,9 @@ _LANGUAGES = frozenset(
 )
 _TECH_CUE = re.compile(
     r"\b(?:programming|programmer|programmers|developer|developers|compiler|JVM|JavaScript|"
-    r"PHP|source code|open source|API|APIs|framework|runtime|interpreter|codebase|GitHub)\b"
+    r"PHP|source code|open source|API|APIs|framework|runtime|interpreter|codebase|GitHub|"
+    r"Ruby on Rails)\b",
+    re.IGNORECASE,
 )
 #: Labels the model gives products ("Firefox" a person, "Windows XP" a place, "Mozilla
 #: Firefox" an organisation).
@@ -280,7 +282,7 @@ _PRODUCT_FROM = frozenset({"person", "place", "org"})
 def _languages_step(text: str, spans: list[list]) -> None:
     """In a text about programming, "Java", "Ruby", "Python" ... are languages (label
     "other"), whatever the model and the place list made of them, in place."""
-    if len(set(_TECH_CUE.findall(text))) < 2:
+    if len({m.lower() for m in _TECH_CUE.findall(text)}) < 2:
         return
     for span in spans:
         if span[2] in ("place", "person", "org", "group") and text[span[0] : span[1]] in _LANGUAGES:
