@@ -29,10 +29,18 @@ _SQL = re.compile(
 _SYMBOLS = frozenset("{};=<>_$\\|&*")
 
 
+#: What every line of code has one of; most prose lines have none (a quick first test).
+_ANY_MARK = re.compile(
+    r"[{};=<>$\\|&*]|\w\(|[a-z]_[a-z]|^[ \t]*(?:def|class|import|from|return|function|var|"
+    r"let|const|if|for|while|public|private|static|void|int|#include|#define|SELECT|INSERT|"
+    r"UPDATE|DELETE|CREATE|ALTER|DROP)\b"
+)
+
+
 def is_code(line: str) -> bool:
     """True when ``line`` reads as a line of code rather than prose."""
     stripped = line.strip()
-    if len(stripped) < 4:
+    if len(stripped) < 4 or not _ANY_MARK.search(line):
         return False
     if _SQL.match(stripped):
         return True
