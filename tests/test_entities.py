@@ -16,6 +16,11 @@ def _pairs(backend, text):
     return {(s.text, s.label) for s in backend.tag(text)}
 
 
+def _labels(backend, text, surface):
+    """The labels ``backend`` gives the mentions written ``surface`` in ``text``."""
+    return {s.label for s in backend.tag(text) if s.text == surface}
+
+
 def _by_text(spans):
     return {s.text: s for s in spans}
 
@@ -84,7 +89,7 @@ def test_one_surface_one_label(spacy_backend):  # noqa: F811
         "Jordan Peterson spoke first. Peterson said he was pleased.\n\n"
         "Later Peterson met reporters, and Peterson left."
     )
-    labels = {s.label for s in spacy_backend.tag(text) if s.text == "Peterson"}
+    labels = _labels(spacy_backend, text, "Peterson")
     assert labels == {"person"}
 
 
@@ -186,7 +191,7 @@ def test_singular_team_nicknames(spacy_backend):  # noqa: F811
         "Donovan said the season is long and the playoffs matter; the Thunder scored nine "
         "straight points in overtime."
     )
-    labels = {s.label for s in spacy_backend.tag(text) if s.text == "Thunder"}
+    labels = _labels(spacy_backend, text, "Thunder")
     assert labels == {"org"}
 
 
@@ -233,7 +238,7 @@ def test_a_known_company_named_like_a_city_stays_a_company(spacy_backend):  # no
         "Toyota is rolling out a plug-in version of the RAV4 at the auto show. The car gets "
         "94 miles per gallon, according to Toyota."
     )
-    labels = {s.label for s in spacy_backend.tag(text) if s.text == "Toyota"}
+    labels = _labels(spacy_backend, text, "Toyota")
     assert labels == {"org"}
 
 
