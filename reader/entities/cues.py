@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from reader.entities.ruler import PRODUCTS, is_known_org
+
 #: Class nouns -> reader label. Lowercase only: a capitalised "Band" or "Party" is part of a
 #: name, and those are handled by the name's last word (words.ORG_LAST ...).
 _CLASSES = {
@@ -115,8 +117,6 @@ _ALSO_VERBS = frozenset(
 
 def _known_thing(name: str) -> bool:
     """A product or an organisation the ruler knows ("Linux", "Google")."""
-    from reader.entities.ruler import PRODUCTS, is_known_org
-
     return name in PRODUCTS or is_known_org(name)
 
 
@@ -146,9 +146,14 @@ def class_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
+#: Words that make a producer a person (films, music) or a company (industry).
 _CREATIVE = re.compile(
     r"\b(?:film|movie|music|record|TV|television|theatre|theater|"
     r"Broadway|Hollywood|executive|hip-hop|rap|documentary|series)\b"
+)
+_INDUSTRY = re.compile(
+    r"\b(?:industrial|oil|gas|steel|energy|food|chip|car|auto|coffee|wine|"
+    r"cocoa|meat|dairy|grain|cotton|sugar|largest|biggest|leading)\b"
 )
 
 
@@ -157,11 +162,7 @@ def _producer(phrase: str) -> str | None:
     industry ("a giant industrial producer", "the largest oil producer"); else unknown."""
     if _CREATIVE.search(phrase):
         return "person"
-    if re.search(
-        r"\b(?:industrial|oil|gas|steel|energy|food|chip|car|auto|coffee|wine|"
-        r"cocoa|meat|dairy|grain|cotton|sugar|largest|biggest|leading)\b",
-        phrase,
-    ):
+    if _INDUSTRY.search(phrase):
         return "org"
     return None
 

@@ -435,7 +435,7 @@ def cue_label(surface: str, label: str) -> str:
             if first in cue:
                 return cue_type
     if _BODY_FOR.search(surface):
-        return "org"  # "Tax Policy Center", "Center for Health and Human Rights": a body
+        return "org"  # "Center for Health and Human Rights": a body, not a building
     person_like = is_given_name(first) and len(words) <= 3 and all(w[:1].isupper() for w in words)
     if last in ORG_LAST or (last == "District" and words[-2] in _DISTRICT_BODIES):
         return "org"  # "Irving Independent School District" is a body, not an area
@@ -456,10 +456,11 @@ def cue_label(surface: str, label: str) -> str:
 
 #: A body "for" something ("Center for Health and Human Rights", "Institute for Fiscal
 #: Studies"): an organisation, not a building.
-_BODY_FOR = re.compile(
-    r"(?<![\w-])(?:Center|Centre|Institute|Council|Foundation|Alliance|Coalition|Society|Association|"
-    r"Office|Agency|Fund|Campaign|Network|Partnership|Project)[ \t]+for[ \t]+[A-Z]"
+_BODY_HEADS = frozenset(
+    """Center Centre Institute Council Foundation Alliance Coalition Society Association Office
+    Agency Fund Campaign Network Partnership Project""".split()
 )
+_BODY_FOR = re.compile(rf"(?<![\w-])(?:{'|'.join(_BODY_HEADS)})[ \t]+for[ \t]+[A-Z]")
 _FOR_AFTER = re.compile(r"[ \t]+for[ \t]+[A-Z]")
 
 
@@ -469,7 +470,7 @@ def _bodies_for(text: str, spans: list[list]) -> None:
     for span in spans:
         if span[2] in ("place", "person", "other") and _FOR_AFTER.match(text, span[1]):
             head = text[span[0] : span[1]].split()[-1]
-            if _BODY_FOR.match(f"{head} for X"):
+            if head in _BODY_HEADS:
                 span[2] = "org"
 
 

@@ -134,31 +134,22 @@ EVENTS = (
 )  # fmt: skip
 
 
-def _names_regex() -> re.Pattern[str]:
-    names = dict.fromkeys(
-        (*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES, *PLATFORMS, *COMPANIES)
-    )
+def _whole_names(names: tuple[str, ...] | dict[str, None], tail: str = "") -> re.Pattern[str]:
+    """A case-sensitive pattern for any of ``names`` as whole words (longest first), then
+    ``tail``: "AP" and "AP's", never "ap" or "APT"."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    # Whole words only, case-sensitive: "AP" and "AP's", never "ap" or "APT".
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-]|\+)")
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){tail}")
 
 
-_NAMES = _names_regex()
-_PRODUCTS = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(n) for n in sorted(PRODUCTS, key=len, reverse=True))
-    + r")(?:[ \t]?\d+(?:\.\d+)*)?(?![\w-])"
+_NAMES = _whole_names(
+    dict.fromkeys(
+        (*WIRE_AGENCIES, *MILITANT_GROUPS, *INTERNATIONAL_BODIES, *PLATFORMS, *COMPANIES)
+    ),
+    r"(?![\w-]|\+)",
 )
-_WORKS = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(n) for n in sorted(WORKS, key=len, reverse=True))
-    + r")(?![\w-])"
-)
-_EVENTS = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(n) for n in sorted(EVENTS, key=len, reverse=True))
-    + r")(?![\w-])"
-)
+_PRODUCTS = _whole_names(PRODUCTS, r"(?:[ \t]?\d+(?:\.\d+)*)?(?![\w-])")  # "Windows 10"
+_WORKS = _whole_names(WORKS, r"(?![\w-])")
+_EVENTS = _whole_names(EVENTS, r"(?![\w-])")
 _HONORIFIC = re.compile(
     r"(?<![\w.])(?:Mrs|Mr|Ms|Dr|Prof)\.?[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*"
 )
